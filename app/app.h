@@ -1,0 +1,153 @@
+/*
+ * app.h - use cases: one function per action a user takes. This is the
+ * only layer that decides who may do what: every function takes a
+ * `struct app_ctx` naming the actor, checks the access table
+ * (domain/access.h) against the actor's relation to the participant and
+ * the participant's consent, and writes the processing log (app/audit.h).
+ * The HTTP and CLI faces call these and nothing below them.
+ *
+ * Results come back as new JSON references the caller owns; errors as
+ * -1 with `e` filled.
+ */
+#ifndef MEEDOEN_APP_H
+#define MEEDOEN_APP_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "domain/access.h"
+#include "domain/date.h"
+#include "store/store.h"
+
+/* Long-lived application state, built at start-up and read-only after
+ * (but for the login gate, which has its own lock). */
+struct app {
+	unsigned char pseudonym_key[32];
+	int64_t session_idle_s;
+	int64_t session_max_s;
+	bool secure_cookies;
+	/* at most max_hashing argon2id hashes at once (64 MiB each) */
+	pthread_mutex_t hash_lock;
+	pthread_cond_t hash_cond;
+	int hashing;
+	int max_hashing;
+};
+
+struct actor {
+	int64_t user_id; /* 0 for the system actor */
+	enum role role;
+	int64_t org_id;
+	char username[72];
+	char display_name[128];
+	char org_name[128];
+	char org_type[32];
+};
+
+/* Per request or command. */
+struct app_ctx {
+	struct app *app;
+	struct store *st;
+	struct actor actor;
+	char trace_id[33];
+	char span_id[17];
+	date_t today;
+	char today_s[DATE_STR_LEN];
+	char now_s[32]; /* timestamp of the request */
+	int64_t started_ms;
+};
+
+/* Set up app state with the database behind st: loads (or, first time,
+ * creates) the pseudonym key. */
+int app_init(struct app *app, struct store *st, struct err *e);
+void app_release(struct app *app);
+
+/* Start a context for one request; trace_id may be NULL to draw a new one.
+ * The actor is nobody (no rights) until app_ctx_set_user/system. */
+void app_ctx_init(struct app_ctx *ctx, struct app *app, struct store *st, const char *trace_id);
+/* Act as the local operator (command line without --as). */
+void app_ctx_system(struct app_ctx *ctx);
+/* Act as the user u. */
+void app_ctx_user(struct app_ctx *ctx, const struct user_row *u);
+/* JSON of the actor: {"id","username","display_name","role","role_label",
+ * "organisation_id","organisation_name","organisation_type"}. */
+json_t *app_actor_json(const struct actor *a);
+
+/* ---- sessions and users (app/auth.c) ---- */
+
+#define SESSION_TOKEN_LEN 44 /* base64url of 32 bytes plus NUL */
+
+/* Check a password and open a session: *token (to put in the cookie) and
+ * the actor filled. ERR_UNAUTHORIZED for a wrong name or password,
+ * ERR_THROTTLED (with retry_after) after repeated failures for the account
+ * or the address. */
+int app_login(struct app_ctx *ctx, const char *username, const char *password, const char *address,
+	      char token[SESSION_TOKEN_LEN], struct err *e);
+/* Resolve a session token into ctx->actor, or ERR_UNAUTHORIZED. */
+int app_session(struct app_ctx *ctx, const char *token, struct err *e);
+int app_logout(struct app_ctx *ctx, const char *token, struct err *e);
+
+/* Hash a password with argon2id into out (crypto_pwhash_STRBYTES). */
+int app_password_hash(struct app *app, const char *password, char *out, size_t size, struct err *e);
+
+/* Users and organisations (admin). `in` as in docs/api.md. */
+int app_user_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e);
+int app_user_list(struct app_ctx *ctx, json_t **out, struct err *e);
+int app_user_update(struct app_ctx *ctx, int64_t id, const json_t *in, json_t **out, struct err *e);
+int app_org_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e);
+int app_org_list(struct app_ctx *ctx, json_t **out, struct err *e);
+
+/* All code lists, roles, organisation types and categories. */
+json_t *app_codes(void);
+
+/* ---- participants (app/participant.c) ---- */
+
+struct list_params {
+	const char *q;
+	int64_t organisation_id;
+	const char *arrival_from;
+	const char *arrival_to;
+	int page;
+	int per_page;
+};
+
+int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e);
+int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e);
+int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch, json_t **out, struct err *e);
+int app_participant_list(struct app_ctx *ctx, const struct list_params *p, json_t **out, struct err *e);
+
+/* Links (caseload and network), consent and the processing log of one
+ * participant. */
+int app_link_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e);
+int app_link_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **out, struct err *e);
+int app_link_end(struct app_ctx *ctx, int64_t pid, int64_t link_id, json_t **out, struct err *e);
+int app_consent_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e);
+int app_consent_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **out, struct err *e);
+int app_consent_revoke(struct app_ctx *ctx, int64_t pid, int64_t cid, json_t **out, struct err *e);
+int app_log_list(struct app_ctx *ctx, int64_t pid, int page, int per_page, json_t **out, struct err *e);
+
+/* ---- screening import (app/import.c) ---- */
+
+enum import_format { IMPORT_CSV, IMPORT_JSONL };
+
+/* Called after each row with (rows done, bytes done, bytes total). */
+typedef void (*import_progress)(void *arg, long rows, size_t done, size_t total);
+
+/* Import a screening file held in data[0..n). All-or-nothing unless
+ * partial. *report is always set (see docs/api.md); returns 0 when the
+ * file was accepted, -1 with ERR_INVALID when rows were refused (and, if
+ * not partial, nothing changed), or another error. */
+int app_import_screening(struct app_ctx *ctx, enum import_format fmt, const char *data, size_t n, bool partial,
+			 import_progress progress, void *progress_arg, json_t **report, struct err *e);
+
+/* ---- demo data (app/demo.c) ---- */
+
+/* Fill an empty database with organisations, a user per role (password
+ * DEMO_PASSWORD) and n participants drawn from seed. *summary lists the
+ * logins. ERR_CONFLICT when the database already has users. */
+#define DEMO_PASSWORD "meedoen-demo"
+int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struct err *e);
+
+#endif

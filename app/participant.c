@@ -1,0 +1,261 @@
+/*
+ * participant.c - registering, reading, changing and listing participants.
+ * Each function resolves the actor's relation to the participant, asks the
+ * access table what that allows, returns only readable categories, and
+ * logs one processing-log entry per participant touched.
+ */
+#include "app/app.h"
+#include "app/audit.h"
+#include "app/participant_internal.h"
+#include "domain/participant.h"
+
+#include <string.h>
+
+int participant_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel, struct err *e)
+{
+	const struct role_def *r = access_role(ctx->actor.role);
+	return store_participant_relation(ctx->st, pid, ctx->actor.user_id, ctx->actor.org_id, r->own_by,
+					  ctx->today_s, rel, e);
+}
+
+json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel)
+{
+	unsigned rmask = access_readable(ctx->actor.role, rel), wmask = access_writable(ctx->actor.role, rel);
+	json_t *out = participant_filter(rec, rmask);
+	json_t *cats = json_array(), *writable = json_array();
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (rmask & (1u << c))
+			json_array_append_new(cats, json_string(access_category((enum category)c)->name));
+		if (wmask & (1u << c))
+			json_array_append_new(writable, json_string(access_category((enum category)c)->name));
+	}
+	json_object_set_new(out, "access", json_pack("{s:o,s:o}", "categories", cats, "writable", writable));
+	return out;
+}
+
+/* The link kind that puts a new participant on the creator's caseload. */
+static const char *caseload_kind(enum role r)
+{
+	switch (r) {
+	case ROLE_JOB_COACH: return "job_coach";
+	case ROLE_CASE_MANAGER: return "case_manager";
+	case ROLE_YOUTH_CONSULTANT: return "youth_consultant";
+	default: return NULL;
+	}
+}
+
+int participant_insert_new(struct app_ctx *ctx, const json_t *rec, int64_t *id, struct err *e)
+{
+	int64_t link;
+
+	if (store_participant_insert(ctx->st, rec, ctx->now_s, id, e) != 0)
+		return -1;
+	if (ctx->actor.org_id) {
+		if (store_link_insert(ctx->st, *id, "registration", 0, ctx->actor.org_id, ctx->today_s, &link, e) != 0)
+			return -1;
+		const char *kind = caseload_kind(ctx->actor.role);
+		if (kind && store_link_insert(ctx->st, *id, kind, ctx->actor.user_id, ctx->actor.org_id, ctx->today_s,
+					      &link, e) != 0)
+			return -1;
+	}
+	return audit_log(ctx, *id, "create", ACTIVITY_REGISTRATION, "ok", e);
+}
+
+int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e)
+{
+	json_t *rec = NULL;
+	int64_t id;
+
+	if (!access_may(ctx->actor.role, ACT_CREATE_PARTICIPANT, NULL))
+		return err_set(e, ERR_FORBIDDEN, "a %s may not register participants", access_role(ctx->actor.role)->label);
+	if (participant_validate(in, VALIDATE_CREATE, ctx->today, &rec, e) != 0)
+		return -1;
+	if (participant_check_record(rec, ctx->today, e) != 0)
+		goto out_free;
+	if (store_begin(ctx->st, e) != 0)
+		goto out_free;
+	if (participant_insert_new(ctx, rec, &id, e) != 0 || store_commit(ctx->st, e) != 0) {
+		store_rollback(ctx->st);
+		goto out_free;
+	}
+	json_decref(rec);
+	rec = NULL;
+	struct relation rel;
+	if (participant_relation(ctx, id, &rel, e) != 0 || store_participant_get(ctx->st, id, &rec, e) != 0)
+		goto out_free;
+	*out = participant_view(ctx, rec, &rel);
+	json_decref(rec);
+	return 0;
+out_free:
+	json_decref(rec);
+	return -1;
+}
+
+int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e)
+{
+	json_t *rec = NULL;
+	struct relation rel;
+
+	if (store_participant_get(ctx->st, id, &rec, e) != 0)
+		return -1;
+	if (participant_relation(ctx, id, &rel, e) != 0)
+		goto out_free;
+	if (access_readable(ctx->actor.role, &rel) == 0) {
+		err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)id);
+		goto out_free;
+	}
+	if (audit_log(ctx, id, "read", ACTIVITY_DOSSIER_READ, "ok", e) != 0)
+		goto out_free;
+	*out = participant_view(ctx, rec, &rel);
+	json_decref(rec);
+	return 0;
+out_free:
+	json_decref(rec);
+	return -1;
+}
+
+/* Copy every member of `changes` onto `rec` (null values clear). */
+static void merge(json_t *rec, const json_t *changes)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)changes, key, v)
+		json_object_set(rec, key, v);
+}
+
+int participant_apply(struct app_ctx *ctx, int64_t id, json_t *rec, const json_t *changes, const char *action,
+		      enum activity activity, struct err *e)
+{
+	merge(rec, changes);
+	if (participant_check_record(rec, ctx->today, e) != 0)
+		return -1;
+	if (store_participant_update(ctx->st, id, rec, ctx->now_s, e) != 0)
+		return -1;
+	return audit_log(ctx, id, action, activity, "ok", e);
+}
+
+int participant_check_writable(struct app_ctx *ctx, const json_t *changes, const struct relation *rel, struct err *e)
+{
+	unsigned need = participant_categories_of(changes), may = access_writable(ctx->actor.role, rel);
+	if ((need & ~may) == 0)
+		return 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)changes, key, v) {
+		(void)v;
+		const struct field_def *f = participant_field(key);
+		if (f && !(may & (1u << f->cat)))
+			err_field(e, key, "you may not change %s (%s) of this participant", key,
+				  access_category(f->cat)->label);
+	}
+	e->kind = ERR_FORBIDDEN;
+	return -1;
+}
+
+int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch, json_t **out, struct err *e)
+{
+	json_t *changes = NULL, *rec = NULL;
+	struct relation rel;
+
+	if (store_participant_get(ctx->st, id, &rec, e) != 0)
+		return -1;
+	if (participant_relation(ctx, id, &rel, e) != 0)
+		goto out_free;
+	if (access_readable(ctx->actor.role, &rel) == 0) {
+		err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)id);
+		goto out_free;
+	}
+	if (participant_validate(patch, VALIDATE_PATCH, ctx->today, &changes, e) != 0)
+		goto out_free;
+	if (participant_check_writable(ctx, changes, &rel, e) != 0)
+		goto out_free;
+	if (store_begin(ctx->st, e) != 0)
+		goto out_free;
+	if (participant_apply(ctx, id, rec, changes, "update", ACTIVITY_REGISTRATION, e) != 0 ||
+	    store_commit(ctx->st, e) != 0) {
+		store_rollback(ctx->st);
+		goto out_free;
+	}
+	json_decref(rec);
+	rec = NULL;
+	if (store_participant_get(ctx->st, id, &rec, e) != 0)
+		goto out_free;
+	*out = participant_view(ctx, rec, &rel);
+	json_decref(rec);
+	json_decref(changes);
+	return 0;
+out_free:
+	json_decref(rec);
+	json_decref(changes);
+	return -1;
+}
+
+static int check_date_param(const char *name, const char *v, struct err *e)
+{
+	date_t d;
+	if (v && date_parse(v, &d) != 0)
+		return err_field(e, name, "\"%.40s\" is not a date (YYYY-MM-DD)", v);
+	return 0;
+}
+
+int app_participant_list(struct app_ctx *ctx, const struct list_params *p, json_t **out, struct err *e)
+{
+	const struct role_def *r = access_role(ctx->actor.role);
+	json_t *items = NULL;
+	int64_t total = 0;
+
+	if (access_list_scope(ctx->actor.role) == LVL_NONE)
+		return err_set(e, ERR_FORBIDDEN, "a %s has no access to participants", r->label);
+	check_date_param("arrival_from", p->arrival_from, e);
+	check_date_param("arrival_to", p->arrival_to, e);
+	if (p->page < 1)
+		err_field(e, "page", "must be 1 or more");
+	if (p->per_page < 1 || p->per_page > 100)
+		err_field(e, "per_page", "must be between 1 and 100");
+	if (p->q && strlen(p->q) > 100)
+		err_field(e, "q", "must be at most 100 characters");
+	if (e->nfields)
+		return -1;
+	struct participant_query q = {
+		.q = p->q,
+		.organisation_id = p->organisation_id,
+		.arrival_from = p->arrival_from,
+		.arrival_to = p->arrival_to,
+		.offset = (p->page - 1) * p->per_page,
+		.limit = p->per_page,
+		.scope = access_list_scope(ctx->actor.role),
+		.own_by = r->own_by,
+		.user_id = ctx->actor.user_id,
+		.user_org_id = ctx->actor.org_id,
+		.today = ctx->today_s,
+	};
+	if (store_participant_list(ctx->st, &q, &items, &total, e) != 0)
+		return -1;
+
+	/* per row: show target_group only where path is readable; one log
+	 * entry per participant listed, all or none */
+	size_t i;
+	json_t *row;
+	if (json_array_size(items) && store_begin(ctx->st, e) != 0)
+		goto out_free;
+	json_array_foreach(items, i, row) {
+		int64_t pid = json_integer_value(json_object_get(row, "id"));
+		struct relation rel;
+		if (participant_relation(ctx, pid, &rel, e) != 0)
+			goto out_rollback;
+		if (!access_may_read(ctx->actor.role, CAT_PATH, &rel))
+			json_object_del(row, "target_group");
+		if (audit_log(ctx, pid, "list", ACTIVITY_CASELOAD_LIST, "ok", e) != 0)
+			goto out_rollback;
+	}
+	if (json_array_size(items) && store_commit(ctx->st, e) != 0)
+		goto out_free;
+	*out = json_pack("{s:I,s:i,s:i,s:o}", "total", (json_int_t)total, "page", p->page, "per_page", p->per_page,
+			 "items", items);
+	return 0;
+out_rollback:
+	store_rollback(ctx->st);
+out_free:
+	json_decref(items);
+	return -1;
+}

@@ -1,0 +1,27 @@
+/*
+ * participant_internal.h - helpers shared by the participant use cases
+ * (participant.c, network.c, import.c, demo.c). Not for the faces.
+ */
+#ifndef MEEDOEN_PARTICIPANT_INTERNAL_H
+#define MEEDOEN_PARTICIPANT_INTERNAL_H
+
+#include "app/app.h"
+#include "domain/activity.h"
+
+/* The actor's relation to participant pid today. */
+int participant_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel, struct err *e);
+/* rec filtered to what the actor may read, with the "access" member. */
+json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel);
+/* Store a validated new record, link it to the actor's organisation (and
+ * caseload), and log it. Inside the caller's transaction. */
+int participant_insert_new(struct app_ctx *ctx, const json_t *rec, int64_t *id, struct err *e);
+/* Merge validated changes into rec, check the whole record, store and log.
+ * Inside the caller's transaction. */
+int participant_apply(struct app_ctx *ctx, int64_t id, json_t *rec, const json_t *changes, const char *action,
+		      enum activity activity, struct err *e);
+/* ERR_FORBIDDEN with a field error per member whose category the actor
+ * may not write. */
+int participant_check_writable(struct app_ctx *ctx, const json_t *changes, const struct relation *rel,
+			       struct err *e);
+
+#endif

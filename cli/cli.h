@@ -1,0 +1,74 @@
+/*
+ * cli.h - the command-line face. main.c parses the common options and
+ * walks the command table; each cmd_*.c holds one command. Commands open
+ * the store, build an app context (the system actor, or --as USER) and
+ * call app/, printing text or, with --json, JSON.
+ *
+ * Exit status: 0 success, 1 a user error (message on stderr), 2 bad usage.
+ */
+#ifndef MEEDOEN_CLI_H
+#define MEEDOEN_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "app/app.h"
+
+#define EXIT_USER 1
+#define EXIT_USAGE 2
+
+struct cli {
+	const char *db_path;
+	const char *as_user; /* NULL: act as the local operator */
+	struct store *st;
+	struct app app;
+	struct app_ctx ctx;
+};
+
+/* Commands get argv[0] = the command's name, as getopt expects. */
+struct command {
+	const char *name;
+	const char *summary;
+	int (*run)(struct cli *c, int argc, char **argv);
+	void (*help)(void);
+};
+
+/* Open the database, apply migrations, set up app and actor. Prints the
+ * error and returns EXIT_USER on failure. */
+int cli_open(struct cli *c);
+void cli_close(struct cli *c);
+
+/* Print an error value as "meedoen: message" plus one line per field;
+ * returns the exit status for it. */
+int cli_fail(const struct err *e);
+/* Print JSON to stdout, indented. */
+void cli_print_json(const json_t *j);
+/* A usage error: message, then a hint to --help. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* True when argv holds -h or --help. */
+bool cli_wants_help(int argc, char **argv);
+/* Turn "field=value" arguments into a participant object (cells typed as
+ * in a screening CSV); an empty value becomes null when `nulls`. */
+int cli_assignments(int argc, char **argv, bool nulls, json_t **out, struct err *e);
+
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_participant(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_organisation(struct cli *c, int argc, char **argv);
+int cmd_consent(struct cli *c, int argc, char **argv);
+int cmd_log(struct cli *c, int argc, char **argv);
+
+void help_init(void);
+void help_serve(void);
+void help_demo(void);
+void help_participant(void);
+void help_import(void);
+void help_user(void);
+void help_organisation(void);
+void help_consent(void);
+void help_log(void);
+
+#endif

@@ -1,0 +1,313 @@
+/*
+ * cmd_admin.c - `meedoen init`, `demo`, `user` and `organisation`.
+ */
+#include "cli/cli.h"
+#include "base/buf.h"
+#include "base/clock.h"
+
+#include <getopt.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void help_init(void)
+{
+	puts("usage: meedoen [--db PATH] init\n\n"
+	     "Create the database if it does not exist and apply every migration not yet applied.");
+}
+
+int cmd_init(struct cli *c, int argc, char **argv)
+{
+	int version;
+	struct err e;
+
+	if (argc > 1)
+		return cli_usage("init", "unexpected argument \"%s\"", argv[1]);
+	if (cli_open(c) != 0)
+		return EXIT_USER;
+	err_init(&e);
+	if (store_schema_version(c->st, &version, &e) != 0)
+		return cli_fail(&e);
+	printf("database %s is at schema version %d\n", c->db_path, version);
+	err_release(&e);
+	return 0;
+}
+
+void help_demo(void)
+{
+	puts("usage: meedoen [--db PATH] demo [--participants N] [--seed S] [--json]\n\n"
+	     "Fill a new database with demo data: organisations of every type, a user for every\n"
+	     "role (password " DEMO_PASSWORD "), and N synthetic participants (default 200) drawn\n"
+	     "deterministically from seed S (default 1). Refuses a database that has users.");
+}
+
+static int parse_long(const char *cmd, const char *opt, const char *v, long lo, long hi, long *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < lo || n > hi)
+		return cli_usage(cmd, "%s \"%s\" must be a number in %ld..%ld", opt, v, lo, hi);
+	*out = n;
+	return 0;
+}
+
+int cmd_demo(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = { { "participants", required_argument, NULL, 'n' },
+					      { "seed", required_argument, NULL, 's' },
+					      { "json", no_argument, NULL, 'j' },
+					      { NULL, 0, NULL, 0 } };
+	long n = 200, seed = 1;
+	bool json = false;
+	int o;
+	struct err e;
+	json_t *summary = NULL;
+
+	optind = 0;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'n' && parse_long("demo", "--participants", optarg, 0, 1000000, &n) != 0)
+			return EXIT_USAGE;
+		if (o == 's' && parse_long("demo", "--seed", optarg, 0, 2147483647L, &seed) != 0)
+			return EXIT_USAGE;
+		if (o == 'j')
+			json = true;
+		if (o == '?')
+			return cli_usage("demo", "unknown option");
+	}
+	if (optind < argc)
+		return cli_usage("demo", "unexpected argument \"%s\"", argv[optind]);
+	if (cli_open(c) != 0)
+		return EXIT_USER;
+	err_init(&e);
+	if (app_demo(&c->ctx, n, (uint64_t)seed, &summary, &e) != 0) {
+		int rc = cli_fail(&e);
+		err_release(&e);
+		return rc;
+	}
+	if (json) {
+		cli_print_json(summary);
+	} else {
+		printf("demo data in %s: %ld participants (seed %ld)\n\nlogins (password \"%s\" for all):\n", c->db_path, n,
+		       seed, DEMO_PASSWORD);
+		size_t i;
+		json_t *u;
+		json_array_foreach(json_object_get(summary, "users"), i, u)
+			printf("  %-20s %-20s %s\n", json_string_value(json_object_get(u, "username")),
+			       json_string_value(json_object_get(u, "role_label")),
+			       json_string_value(json_object_get(u, "organisation")));
+	}
+	json_decref(summary);
+	err_release(&e);
+	return 0;
+}
+
+/* ---- users ---- */
+
+void help_user(void)
+{
+	puts("usage: meedoen [--db PATH] user add --username NAME --name \"DISPLAY NAME\" --role ROLE\n"
+	     "                                  --organisation ID [--password-stdin]\n"
+	     "       meedoen [--db PATH] user list [--json]\n\n"
+	     "Roles: director, case_manager, youth_consultant, project_leader, job_coach,\n"
+	     "account_manager, department_assistant, volunteer, welfare, language_provider,\n"
+	     "employer, admin. The role must fit the organisation's type. The password (at least\n"
+	     "10 characters) is read from the first line of standard input.");
+}
+
+static int read_password(char *out, size_t size)
+{
+	if (fgets(out, (int)size, stdin) == NULL)
+		return -1;
+	out[strcspn(out, "\r\n")] = '\0';
+	return 0;
+}
+
+static int user_add(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = { { "username", required_argument, NULL, 'u' },
+					      { "name", required_argument, NULL, 'n' },
+					      { "role", required_argument, NULL, 'r' },
+					      { "organisation", required_argument, NULL, 'o' },
+					      { "password-stdin", no_argument, NULL, 'p' },
+					      { "json", no_argument, NULL, 'j' },
+					      { NULL, 0, NULL, 0 } };
+	json_t *in = json_object(), *out = NULL;
+	char password[256] = "";
+	bool json = false;
+	long org = 0;
+	int o, rc = EXIT_USAGE;
+	struct err e;
+
+	err_init(&e);
+	optind = 0;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'u': json_object_set_new(in, "username", json_string(optarg)); break;
+		case 'n': json_object_set_new(in, "display_name", json_string(optarg)); break;
+		case 'r': json_object_set_new(in, "role", json_string(optarg)); break;
+		case 'o':
+			if (parse_long("user add", "--organisation", optarg, 1, 1L << 40, &org) != 0)
+				goto out;
+			json_object_set_new(in, "organisation_id", json_integer(org));
+			break;
+		case 'p': break;
+		case 'j': json = true; break;
+		default: rc = cli_usage("user add", "unknown option"); goto out;
+		}
+	}
+	if (read_password(password, sizeof password) != 0) {
+		rc = cli_usage("user add", "give the password on standard input");
+		goto out;
+	}
+	json_object_set_new(in, "password", json_string(password));
+	sodium_memzero(password, sizeof password);
+	rc = EXIT_USER;
+	if (cli_open(c) != 0)
+		goto out;
+	if (app_user_add(&c->ctx, in, &out, &e) != 0) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (json)
+		cli_print_json(out);
+	else
+		printf("user %s added (id %lld)\n", json_string_value(json_object_get(out, "username")),
+		       (long long)json_integer_value(json_object_get(out, "id")));
+	rc = 0;
+out:
+	json_t *pw = json_object_get(in, "password");
+	if (pw)
+		sodium_memzero((void *)json_string_value(pw), json_string_length(pw));
+	json_decref(in);
+	json_decref(out);
+	err_release(&e);
+	return rc;
+}
+
+static int list_items(struct cli *c, bool json, int (*fn)(struct app_ctx *, json_t **, struct err *),
+		      void (*line)(const json_t *))
+{
+	json_t *out = NULL;
+	struct err e;
+
+	if (cli_open(c) != 0)
+		return EXIT_USER;
+	err_init(&e);
+	if (fn(&c->ctx, &out, &e) != 0) {
+		int rc = cli_fail(&e);
+		err_release(&e);
+		return rc;
+	}
+	if (json) {
+		cli_print_json(out);
+	} else {
+		size_t i;
+		json_t *item;
+		json_array_foreach(json_object_get(out, "items"), i, item)
+			line(item);
+	}
+	json_decref(out);
+	err_release(&e);
+	return 0;
+}
+
+static void user_line(const json_t *u)
+{
+	printf("%4lld  %-20s %-22s %-40s %s\n", (long long)json_integer_value(json_object_get(u, "id")),
+	       json_string_value(json_object_get(u, "username")), json_string_value(json_object_get(u, "role")),
+	       json_string_value(json_object_get(u, "organisation_name")),
+	       json_is_true(json_object_get(u, "active")) ? "" : "(inactive)");
+}
+
+static bool only_json_flag(int argc, char **argv, const char *cmd, int *rc)
+{
+	bool json = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else
+			*rc = cli_usage(cmd, "unexpected argument \"%s\"", argv[i]);
+	}
+	return json;
+}
+
+int cmd_user(struct cli *c, int argc, char **argv)
+{
+	int rc = 0;
+	if (argc < 2)
+		return cli_usage("user", "say add or list");
+	if (strcmp(argv[1], "add") == 0)
+		return user_add(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0) {
+		bool json = only_json_flag(argc - 1, argv + 1, "user list", &rc);
+		return rc ? rc : list_items(c, json, app_user_list, user_line);
+	}
+	return cli_usage("user", "unknown action \"%s\"", argv[1]);
+}
+
+/* ---- organisations ---- */
+
+void help_organisation(void)
+{
+	puts("usage: meedoen [--db PATH] organisation add --name NAME --type TYPE [--json]\n"
+	     "       meedoen [--db PATH] organisation list [--json]\n\n"
+	     "Types: municipality, social_work_company, refugee_support, welfare, language_provider,\n"
+	     "employer, reception_agency, benefits_agency.");
+}
+
+static void org_line(const json_t *o)
+{
+	printf("%4lld  %-45s %s\n", (long long)json_integer_value(json_object_get(o, "id")),
+	       json_string_value(json_object_get(o, "name")), json_string_value(json_object_get(o, "type")));
+}
+
+int cmd_organisation(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = { { "name", required_argument, NULL, 'n' },
+					      { "type", required_argument, NULL, 't' },
+					      { "json", no_argument, NULL, 'j' },
+					      { NULL, 0, NULL, 0 } };
+	int rc = 0, o;
+	if (argc < 2)
+		return cli_usage("organisation", "say add or list");
+	if (strcmp(argv[1], "list") == 0) {
+		bool json = only_json_flag(argc - 1, argv + 1, "organisation list", &rc);
+		return rc ? rc : list_items(c, json, app_org_list, org_line);
+	}
+	if (strcmp(argv[1], "add") != 0)
+		return cli_usage("organisation", "unknown action \"%s\"", argv[1]);
+	json_t *in = json_object(), *out = NULL;
+	bool json = false;
+	optind = 0;
+	while ((o = getopt_long(argc - 1, argv + 1, "", opts, NULL)) != -1) {
+		if (o == 'n')
+			json_object_set_new(in, "name", json_string(optarg));
+		else if (o == 't')
+			json_object_set_new(in, "type", json_string(optarg));
+		else if (o == 'j')
+			json = true;
+		else {
+			json_decref(in);
+			return cli_usage("organisation add", "unknown option");
+		}
+	}
+	struct err e;
+	err_init(&e);
+	rc = EXIT_USER;
+	if (cli_open(c) == 0) {
+		if (app_org_add(&c->ctx, in, &out, &e) != 0) {
+			rc = cli_fail(&e);
+		} else {
+			if (json)
+				cli_print_json(out);
+			else
+				org_line(out);
+			rc = 0;
+		}
+	}
+	json_decref(in);
+	json_decref(out);
+	err_release(&e);
+	return rc;
+}

@@ -1,0 +1,26 @@
+/*
+ * activity.c - the register of processing activities, as data.
+ */
+#include "activity.h"
+
+static const struct activity_def register_[ACTIVITY_COUNT] = {
+	[ACTIVITY_REGISTRATION] = { "mdn-001", "registratie deelnemer",
+		"uitvoeren van de Participatiewet: begeleiding naar werk", "Participatiewet art. 7, 10" },
+	[ACTIVITY_DOSSIER_READ] = { "mdn-002", "inzage dossier",
+		"begeleiding van de deelnemer op het traject", "Participatiewet art. 7, 10" },
+	[ACTIVITY_CASELOAD_LIST] = { "mdn-003", "overzicht deelnemers",
+		"werkvoorraad en caseload van de begeleider", "Participatiewet art. 7" },
+	[ACTIVITY_SCREENING_IMPORT] = { "mdn-004", "import screening COA",
+		"warme overdracht van het klantprofiel uit het azc", "Wet inburgering 2021 art. 14" },
+	[ACTIVITY_CONSENT] = { "mdn-005", "vastleggen toestemming",
+		"delen van gegevens met partners op basis van toestemming", "AVG art. 6 lid 1 sub a" },
+	[ACTIVITY_NETWORK] = { "mdn-006", "begeleidingsnetwerk",
+		"toewijzen van jobcoach, vrijwilliger en andere begeleiders", "Participatiewet art. 7" },
+	[ACTIVITY_LOG_READ] = { "mdn-007", "inzage verwerkingslog",
+		"verantwoording en inzagerecht van de betrokkene", "AVG art. 15, 30" },
+};
+
+const struct activity_def *activity_get(enum activity a)
+{
+	return &register_[a];
+}

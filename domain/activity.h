@@ -1,0 +1,30 @@
+/*
+ * activity.h - the register of processing activities (verwerkingsregister)
+ * shipped with the program. Every processing-log entry names one of these,
+ * as Logius' Logboek Dataverwerkingen asks: what is done with personal data,
+ * for which purpose, on which legal ground.
+ */
+#ifndef MEEDOEN_ACTIVITY_H
+#define MEEDOEN_ACTIVITY_H
+
+enum activity {
+	ACTIVITY_REGISTRATION,   /* registering and keeping the participant record */
+	ACTIVITY_DOSSIER_READ,   /* reading a dossier for guidance */
+	ACTIVITY_CASELOAD_LIST,  /* listing participants in a caseload */
+	ACTIVITY_SCREENING_IMPORT,
+	ACTIVITY_CONSENT,        /* recording consent */
+	ACTIVITY_NETWORK,        /* assigning job coach, volunteer, ... */
+	ACTIVITY_LOG_READ,       /* reading the processing log of a participant */
+	ACTIVITY_COUNT
+};
+
+struct activity_def {
+	const char *id;          /* stable register id, e.g. "mdn-001" */
+	const char *name;        /* Dutch name */
+	const char *purpose;     /* Dutch purpose */
+	const char *legal_basis;
+};
+
+const struct activity_def *activity_get(enum activity a);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * request.h - what a route handler sees of one HTTP request and how it
+ * answers: a status and a JSON body, or an error value that the server
+ * turns into application/problem+json.
+ */
+#ifndef MEEDOEN_REQUEST_H
+#define MEEDOEN_REQUEST_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdint.h>
+
+#include "app/app.h"
+
+struct request;
+
+struct hctx {
+	struct MHD_Connection *conn;
+	struct app_ctx *ctx;      /* actor resolved when the route needs a session */
+	json_t *body;             /* parsed JSON body (BODY_JSON routes) */
+	const char *raw;          /* raw body (BODY_RAW routes) */
+	size_t raw_len;
+	int64_t id[2];            /* numeric path parameters, in order */
+	const char *content_type;
+	/* answer */
+	int status;
+	json_t *out;              /* owned; NULL for an empty body */
+	char set_cookie[256];
+	struct err *e;
+};
+
+typedef int (*handler_fn)(struct hctx *h);
+
+/* Query parameter or NULL. */
+const char *query(struct hctx *h, const char *name);
+/* Integer query parameter with a default; a field error if not a number. */
+int query_int(struct hctx *h, const char *name, int def, int *out);
+/* Value of the session cookie, or NULL. */
+const char *session_cookie(struct hctx *h);
+/* The peer address as text. */
+void client_address(struct hctx *h, char *out, size_t size);
+
+/* Handlers (h_*.c). */
+int h_health(struct hctx *h);
+int h_login(struct hctx *h);
+int h_logout(struct hctx *h);
+int h_me(struct hctx *h);
+int h_codes(struct hctx *h);
+int h_participant_list(struct hctx *h);
+int h_participant_create(struct hctx *h);
+int h_participant_get(struct hctx *h);
+int h_participant_update(struct hctx *h);
+int h_link_list(struct hctx *h);
+int h_link_add(struct hctx *h);
+int h_link_end(struct hctx *h);
+int h_consent_list(struct hctx *h);
+int h_consent_add(struct hctx *h);
+int h_consent_revoke(struct hctx *h);
+int h_log_list(struct hctx *h);
+int h_import_screening(struct hctx *h);
+int h_org_list(struct hctx *h);
+int h_org_add(struct hctx *h);
+int h_user_list(struct hctx *h);
+int h_user_add(struct hctx *h);
+int h_user_update(struct hctx *h);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * routes.c - the API route table and path matching.
+ */
+#include "http/routes.h"
+#include "base/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct route routes[] = {
+	{ "GET", "/healthz", h_health, AUTH_NONE, BODY_NONE },
+	{ "POST", "/api/login", h_login, AUTH_NONE, BODY_JSON },
+	{ "POST", "/api/logout", h_logout, AUTH_NONE, BODY_NONE },
+	{ "GET", "/api/me", h_me, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/codes", h_codes, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/participants", h_participant_list, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/participants", h_participant_create, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/participants/:id", h_participant_get, AUTH_SESSION, BODY_NONE },
+	{ "PATCH", "/api/participants/:id", h_participant_update, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/participants/:id/links", h_link_list, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/participants/:id/links", h_link_add, AUTH_SESSION, BODY_JSON },
+	{ "POST", "/api/participants/:id/links/:id/end", h_link_end, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/participants/:id/consents", h_consent_list, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/participants/:id/consents", h_consent_add, AUTH_SESSION, BODY_JSON },
+	{ "POST", "/api/participants/:id/consents/:id/revoke", h_consent_revoke, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/participants/:id/log", h_log_list, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/import/screening", h_import_screening, AUTH_SESSION, BODY_RAW },
+	{ "GET", "/api/organisations", h_org_list, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/organisations", h_org_add, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/users", h_user_list, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/users", h_user_add, AUTH_SESSION, BODY_JSON },
+	{ "PATCH", "/api/users/:id", h_user_update, AUTH_SESSION, BODY_JSON },
+};
+
+/* Match one pattern against a path; fills id on success. */
+static bool path_matches(const char *pattern, const char *path, int64_t id[2])
+{
+	int nid = 0;
+	while (*pattern && *path) {
+		if (strncmp(pattern, ":id", 3) == 0) {
+			if (*path < '1' || *path > '9')
+				return false;
+			char *end;
+			long long v = strtoll(path, &end, 10);
+			if (end - path > 15 || (*end && *end != '/'))
+				return false;
+			id[nid++] = v;
+			pattern += 3;
+			path = end;
+			continue;
+		}
+		if (*pattern != *path)
+			return false;
+		pattern++;
+		path++;
+	}
+	return *pattern == '\0' && *path == '\0';
+}
+
+enum route_match routes_match(const char *method, const char *path, const struct route **out, int64_t id[2],
+			      char *allow, size_t size)
+{
+	bool path_known = false;
+	struct buf methods;
+
+	buf_init(&methods, 0);
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		int64_t tmp[2] = { 0, 0 };
+		if (!path_matches(routes[i].pattern, path, tmp))
+			continue;
+		if (strcmp(routes[i].method, method) == 0) {
+			*out = &routes[i];
+			id[0] = tmp[0];
+			id[1] = tmp[1];
+			buf_release(&methods);
+			return ROUTE_FOUND;
+		}
+		if (methods.len)
+			buf_puts(&methods, ", ");
+		buf_puts(&methods, routes[i].method);
+		path_known = true;
+	}
+	str_copy(allow, size, methods.data ? methods.data : "");
+	buf_release(&methods);
+	return path_known ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
+}

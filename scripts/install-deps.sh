@@ -1,0 +1,30 @@
+#!/bin/sh
+# install-deps.sh - install what meedoen needs on Debian 12: the C build
+# tools and libraries (Debian packages), Chromium for the browser tests,
+# wrk for the benchmark, and the browser-side npm packages (pinned by
+# package-lock.json, installed with npm ci). Installs only what is missing.
+set -eu
+
+cd "$(dirname "$0")/.."
+
+PACKAGES="build-essential cmake ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
+libsodium-dev libcmocka-dev libicu-dev chromium sqlite3 wrk curl"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+if [ -n "$missing" ]; then
+	echo "installing Debian packages:$missing"
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	$SUDO apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	echo "installing npm packages (npm ci)"
+	npm ci --no-audit --no-fund --loglevel=error
+fi

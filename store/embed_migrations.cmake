@@ -1,0 +1,18 @@
+# embed_migrations.cmake - turn store/migrations/NNN_name.sql into a C
+# table { version, name, sql } so the binary carries its own schema.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "/* generated from store/migrations by embed_migrations.cmake */\n#include \"store/migrations.h\"\n\nconst struct migration migrations[] = {\n")
+foreach(f ${files})
+  get_filename_component(base ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version ${base})
+  string(REGEX REPLACE "^0+" "" version_num ${version})
+  file(READ ${f} sql)
+  string(REPLACE "\\" "\\\\" sql "${sql}")
+  string(REPLACE "\"" "\\\"" sql "${sql}")
+  string(REPLACE "\n" "\\n\"\n\"" sql "${sql}")
+  string(APPEND body "\t{ ${version_num}, \"${base}\",\n\"${sql}\" },\n")
+endforeach()
+string(APPEND body "};\nconst int migration_count = (int)(sizeof migrations / sizeof migrations[0]);\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,45 @@
+/*
+ * sqlite_internal.h - what the SQLite store files share: the connection
+ * struct, the prepared-statement cache and small binding helpers. Not for
+ * use outside store/.
+ */
+#ifndef MEEDOEN_SQLITE_INTERNAL_H
+#define MEEDOEN_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+#define STMT_CACHE_SIZE 64
+
+struct store {
+	sqlite3 *db;
+	struct {
+		const char *sql; /* key: the address of a static SQL string */
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE_SIZE];
+	int ncached;
+	int depth; /* open transactions (0 or 1) */
+};
+
+/* A reset, unbound statement for static SQL `sql`, prepared once per
+ * connection. NULL with e filled on error. Do not finalize it. */
+sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e);
+
+/* Fill e from the connection's last error; ERR_CONFLICT for unique keys. */
+int db_error(struct store *st, struct err *e, const char *what);
+
+/* Bind helpers: NULL text binds SQL NULL. */
+void bind_text(sqlite3_stmt *s, int i, const char *v);
+void bind_int(sqlite3_stmt *s, int i, int64_t v);
+/* Column as C string, "" for NULL. */
+const char *col_text(sqlite3_stmt *s, int i);
+/* Column as JSON: string, integer or null. */
+json_t *col_json(sqlite3_stmt *s, int i);
+/* Copy column text into a fixed buffer. */
+void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
+
+/* Run a statement to completion that returns no rows. */
+int stmt_exec(struct store *st, sqlite3_stmt *s, struct err *e, const char *what);
+
+#endif

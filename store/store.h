@@ -1,0 +1,179 @@
+/*
+ * store.h - persistence. The only place with SQL. One `struct store` is
+ * one database connection (one per server worker, one per command); the
+ * functions are typed per need, not an ORM. The SQLite backend lives in
+ * store_sqlite.c and the store_*.c files beside it; all SQL is portable
+ * and uses bound parameters, so a PostgreSQL backend can implement this
+ * same header later without app/ changing.
+ *
+ * Every function returns 0 on success or -1 with `e` filled (ERR_NOT_FOUND,
+ * ERR_CONFLICT for a broken unique key, ERR_INTERNAL for a database error).
+ * JSON results are new references the caller owns.
+ */
+#ifndef MEEDOEN_STORE_H
+#define MEEDOEN_STORE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "domain/access.h"
+
+struct store;
+
+/* Open (creating if needed) the database at `path` and configure the
+ * connection: WAL, foreign keys, busy timeout, Dutch collation "nl". */
+int store_open(const char *path, struct store **out, struct err *e);
+void store_close(struct store *st);
+
+/* Apply the migrations not yet applied; *applied counts them. */
+int store_migrate(struct store *st, int *applied, struct err *e);
+/* Schema version in the database (0 for an empty one). */
+int store_schema_version(struct store *st, int *version, struct err *e);
+
+int store_begin(struct store *st, struct err *e);
+int store_commit(struct store *st, struct err *e);
+/* Roll back if a transaction is open; never fails. */
+void store_rollback(struct store *st);
+
+/* Settings: small key/value pairs (e.g. the pseudonym key). *value is
+ * malloc'd; ERR_NOT_FOUND when absent. */
+int store_setting_get(struct store *st, const char *key, char **value, struct err *e);
+int store_setting_set(struct store *st, const char *key, const char *value, struct err *e);
+
+/* ---- organisations ---- */
+
+struct org_row {
+	int64_t id;
+	char name[128];
+	char type[32];
+};
+
+int store_org_insert(struct store *st, const char *name, const char *type, int64_t *id, struct err *e);
+int store_org_get(struct store *st, int64_t id, struct org_row *out, struct err *e);
+int store_org_by_name(struct store *st, const char *name, struct org_row *out, struct err *e);
+/* {"items":[{"id","name","type"}]} sorted by name. */
+int store_org_list(struct store *st, json_t **out, struct err *e);
+
+/* ---- users and sessions ---- */
+
+struct user_row {
+	int64_t id;
+	char username[72];
+	char display_name[128];
+	char role[32];
+	int64_t org_id;
+	char org_name[128];
+	char org_type[32];
+	bool active;
+	char password_hash[160];
+};
+
+int store_user_insert(struct store *st, const struct user_row *u, int64_t *id, struct err *e);
+int store_user_get(struct store *st, int64_t id, struct user_row *out, struct err *e);
+int store_user_by_name(struct store *st, const char *username, struct user_row *out, struct err *e);
+/* {"items":[{"id","username","display_name","role","organisation_id",
+ * "organisation_name","active"}]} sorted by user name. */
+int store_user_list(struct store *st, json_t **out, struct err *e);
+/* Change what is given: display_name / password_hash when not NULL,
+ * active when >= 0. */
+int store_user_update(struct store *st, int64_t id, const char *display_name, const char *password_hash,
+		      int active, struct err *e);
+
+int store_session_insert(struct store *st, const char *token_hash, int64_t user_id, int64_t now,
+			 int64_t expires_at, struct err *e);
+/* Find a live session: not past expires_at, last seen no longer than
+ * idle_s ago, user active. Touches last_seen_at. ERR_UNAUTHORIZED if none. */
+int store_session_lookup(struct store *st, const char *token_hash, int64_t now, int64_t idle_s,
+			 struct user_row *user, struct err *e);
+int store_session_delete(struct store *st, const char *token_hash, struct err *e);
+int store_session_delete_user(struct store *st, int64_t user_id, struct err *e);
+
+/* Failed-login bookkeeping per key ("user:NAME", "addr:IP"). */
+int store_login_failures(struct store *st, const char *key, int *failures, int64_t *last_at, struct err *e);
+int store_login_failed(struct store *st, const char *key, int64_t now, struct err *e);
+int store_login_reset(struct store *st, const char *key, struct err *e);
+
+/* ---- participants ---- */
+
+/* Insert a validated record (participant.h field names); *id is the new id.
+ * ERR_CONFLICT when external_id exists. */
+int store_participant_insert(struct store *st, const json_t *rec, const char *now, int64_t *id, struct err *e);
+/* Overwrite every field of participant id with `rec` (a whole record). */
+int store_participant_update(struct store *st, int64_t id, const json_t *rec, const char *now, struct err *e);
+/* The whole record, all fields (null where empty), plus id and timestamps. */
+int store_participant_get(struct store *st, int64_t id, json_t **out, struct err *e);
+/* *id of the participant with this external id, or 0 when there is none. */
+int store_participant_by_external_id(struct store *st, const char *external_id, int64_t *id, struct err *e);
+
+struct participant_query {
+	const char *q;            /* name search, NULL for none */
+	int64_t organisation_id;  /* linked to this organisation, 0 for any */
+	const char *arrival_from; /* inclusive, NULL for open */
+	const char *arrival_to;
+	int offset;
+	int limit;
+	/* visibility, from access_list_scope() */
+	enum access_level scope;
+	enum own_scope own_by;
+	int64_t user_id;
+	int64_t user_org_id;
+	const char *today;
+};
+
+/* One page of participant summaries ({"id","family_name","given_names",
+ * "birth_date","country_of_origin","arrival_date","target_group"}) sorted
+ * by name in Dutch collation, and the total matching. */
+int store_participant_list(struct store *st, const struct participant_query *q, json_t **items,
+			   int64_t *total, struct err *e);
+
+/* The actor's relation to participant pid on `today`. */
+int store_participant_relation(struct store *st, int64_t pid, int64_t user_id, int64_t org_id,
+			       enum own_scope own_by, const char *today, struct relation *rel, struct err *e);
+
+/* ---- links (guidance network, placements, courses) ---- */
+
+int store_link_insert(struct store *st, int64_t pid, const char *kind, int64_t user_id, int64_t org_id,
+		      const char *start_date, int64_t *id, struct err *e);
+/* {"items":[...]} links of a participant, newest first. */
+int store_link_list(struct store *st, int64_t pid, json_t **out, struct err *e);
+int store_link_get(struct store *st, int64_t pid, int64_t link_id, json_t **out, struct err *e);
+int store_link_end(struct store *st, int64_t pid, int64_t link_id, const char *end_date, struct err *e);
+
+/* ---- consent ---- */
+
+int store_consent_insert(struct store *st, int64_t pid, int64_t org_id, const char *category,
+			 const char *given_on, const char *expires_on, int64_t recorded_by, const char *now,
+			 int64_t *id, struct err *e);
+/* {"items":[...]} consents of a participant; "active" computed for today. */
+int store_consent_list(struct store *st, int64_t pid, const char *today, json_t **out, struct err *e);
+int store_consent_get(struct store *st, int64_t pid, int64_t cid, const char *today, json_t **out,
+		      struct err *e);
+int store_consent_revoke(struct store *st, int64_t pid, int64_t cid, const char *now, struct err *e);
+
+/* ---- processing log ---- */
+
+struct log_entry {
+	const char *trace_id;
+	const char *span_id;
+	const char *action;   /* "read", "create", "update", "list", "import", ... */
+	const char *activity; /* register id */
+	const char *started_at;
+	const char *ended_at;
+	const char *status;   /* "ok" or "error" */
+	const char *subject_pseudonym;
+	const char *subject_type;
+	int64_t actor_user_id; /* 0 for the system actor */
+	const char *actor_name;
+	int64_t organisation_id;
+	const char *role;
+	const char *purpose;
+};
+
+int store_log_append(struct store *st, const struct log_entry *entry, struct err *e);
+/* {"items":[...]} newest first, and the total. */
+int store_log_list(struct store *st, const char *pseudonym, int offset, int limit, json_t **items,
+		   int64_t *total, struct err *e);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * store_sqlite.c - the SQLite connection: opening and configuring it, the
+ * Dutch collation, migrations, transactions, settings and the statement
+ * cache the other store_*.c files use.
+ */
+#include "store/sqlite_internal.h"
+#include "store/migrations.h"
+#include "base/buf.h"
+#include "base/clock.h"
+#include "base/xmalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucol.h>
+
+/* ---- Dutch collation through ICU ---- */
+
+static int collate_nl(void *arg, int n1, const void *s1, int n2, const void *s2)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UCollationResult r = ucol_strcollUTF8((UCollator *)arg, s1, n1, s2, n2, &status);
+	if (U_FAILURE(status)) {
+		int c = memcmp(s1, s2, (size_t)(n1 < n2 ? n1 : n2));
+		return c ? c : n1 - n2;
+	}
+	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+static void collator_free(void *arg)
+{
+	ucol_close((UCollator *)arg);
+}
+
+int db_error(struct store *st, struct err *e, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return err_set(e, ERR_CONFLICT, "%s: already exists", what);
+	if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return err_set(e, ERR_INVALID, "%s: refers to something that does not exist", what);
+	return err_set(e, ERR_INTERNAL, "database error in %s: %s", what, sqlite3_errmsg(st->db));
+}
+
+int store_open(const char *path, struct store **out, struct err *e)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	UErrorCode status = U_ZERO_ERROR;
+
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		err_set(e, ERR_INTERNAL, "cannot open database \"%s\": %s", path,
+			st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto out_close;
+	}
+	sqlite3_busy_timeout(st->db, 10000);
+	static const char *const pragmas =
+		"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(e, ERR_INTERNAL, "cannot configure database \"%s\": %s", path, msg ? msg : "?");
+		sqlite3_free(msg);
+		goto out_close;
+	}
+	UCollator *coll = ucol_open("nl_NL", &status);
+	if (U_FAILURE(status)) {
+		err_set(e, ERR_INTERNAL, "cannot open the Dutch collator: %s", u_errorName(status));
+		goto out_close;
+	}
+	if (sqlite3_create_collation_v2(st->db, "nl", SQLITE_UTF8, coll, collate_nl, collator_free) != SQLITE_OK) {
+		ucol_close(coll);
+		err_set(e, ERR_INTERNAL, "cannot register collation: %s", sqlite3_errmsg(st->db));
+		goto out_close;
+	}
+	*out = st;
+	return 0;
+out_close:
+	store_close(st);
+	return -1;
+}
+
+void store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < st->ncached; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e)
+{
+	for (int i = 0; i < st->ncached; i++) {
+		if (st->cache[i].sql == sql) {
+			sqlite3_stmt *s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		db_error(st, e, "prepare");
+		return NULL;
+	}
+	if (st->ncached < STMT_CACHE_SIZE) {
+		st->cache[st->ncached].sql = sql;
+		st->cache[st->ncached].stmt = s;
+		st->ncached++;
+	} else {
+		/* never expected: the cache holds every static statement */
+		abort();
+	}
+	return s;
+}
+
+void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void bind_int(sqlite3_stmt *s, int i, int64_t v)
+{
+	sqlite3_bind_int64(s, i, v);
+}
+
+const char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? (const char *)t : "";
+}
+
+void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+	str_copy(dst, size, col_text(s, i));
+}
+
+json_t *col_json(sqlite3_stmt *s, int i)
+{
+	switch (sqlite3_column_type(s, i)) {
+	case SQLITE_INTEGER:
+		return json_integer(sqlite3_column_int64(s, i));
+	case SQLITE_NULL:
+		return json_null();
+	default:
+		return json_string(col_text(s, i));
+	}
+}
+
+int stmt_exec(struct store *st, sqlite3_stmt *s, struct err *e, const char *what)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_error(st, e, what);
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* ---- transactions ---- */
+
+int store_begin(struct store *st, struct err *e)
+{
+	static const char sql[] = "BEGIN IMMEDIATE";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL || stmt_exec(st, s, e, "begin") != 0)
+		return -1;
+	st->depth = 1;
+	return 0;
+}
+
+int store_commit(struct store *st, struct err *e)
+{
+	static const char sql[] = "COMMIT";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL || stmt_exec(st, s, e, "commit") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	st->depth = 0;
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->depth = 0;
+}
+
+/* ---- migrations ---- */
+
+int store_schema_version(struct store *st, int *version, struct err *e)
+{
+	sqlite3_stmt *s;
+	*version = 0;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'",
+			       -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, e, "schema version");
+	int exists = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	sqlite3_finalize(s);
+	if (!exists)
+		return 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(version), 0) FROM schema_migration", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return db_error(st, e, "schema version");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*version = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return 0;
+}
+
+int store_migrate(struct store *st, int *applied, struct err *e)
+{
+	int version;
+	char *msg = NULL;
+
+	*applied = 0;
+	if (sqlite3_exec(st->db,
+			 "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
+			 "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+			 NULL, NULL, &msg) != SQLITE_OK)
+		goto out_msg;
+	if (store_schema_version(st, &version, e) != 0)
+		return -1;
+	for (int i = 0; i < migration_count; i++) {
+		const struct migration *m = &migrations[i];
+		if (m->version <= version)
+			continue;
+		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK)
+			goto out_msg;
+		if (sqlite3_exec(st->db, m->sql, NULL, NULL, &msg) != SQLITE_OK) {
+			store_rollback(st);
+			err_set(e, ERR_INTERNAL, "migration %s failed: %s", m->name, msg ? msg : "?");
+			sqlite3_free(msg);
+			return -1;
+		}
+		sqlite3_stmt *s;
+		char ts[TIMESTAMP_LEN];
+		clock_format_s(clock_now_ms() / 1000, ts);
+		if (sqlite3_prepare_v2(st->db, "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)",
+				       -1, &s, NULL) != SQLITE_OK) {
+			store_rollback(st);
+			return db_error(st, e, "migration record");
+		}
+		bind_int(s, 1, m->version);
+		bind_text(s, 2, m->name);
+		bind_text(s, 3, ts);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE || sqlite3_exec(st->db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
+			store_rollback(st);
+			return db_error(st, e, "migration record");
+		}
+		(*applied)++;
+	}
+	return 0;
+out_msg:
+	err_set(e, ERR_INTERNAL, "migration failed: %s", msg ? msg : sqlite3_errmsg(st->db));
+	sqlite3_free(msg);
+	return -1;
+}
+
+/* ---- settings ---- */
+
+int store_setting_get(struct store *st, const char *key, char **value, struct err *e)
+{
+	static const char sql[] = "SELECT value FROM setting WHERE key = ?";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, key);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*value = xstrdup(col_text(s, 0));
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, "setting");
+	return err_set(e, ERR_NOT_FOUND, "setting \"%s\" not found", key);
+}
+
+int store_setting_set(struct store *st, const char *key, const char *value, struct err *e)
+{
+	static const char sql[] = "INSERT INTO setting (key, value) VALUES (?, ?) "
+				  "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, key);
+	bind_text(s, 2, value);
+	return stmt_exec(st, s, e, "setting");
+}
