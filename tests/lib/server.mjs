@@ -63,13 +63,17 @@ export async function startServer(options = {}) {
   return {
     url, port, db, dir,
     log: () => output,
+    // Stop the server; it must exit cleanly (under the sanitizer build a
+    // leak or undefined behaviour makes the exit status non-zero).
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
       rmSync(dir, { recursive: true, force: true });
-      return child.exitCode ?? child.signalCode;
+      const code = child.exitCode ?? child.signalCode;
+      if (code !== 0) throw new Error(`meedoen serve exited with ${code}:\n${output.slice(-4000)}`);
+      return code;
     },
   };
 }
