@@ -6,6 +6,7 @@
  * account name and the address out for a growing while.
  */
 #include "app/app.h"
+#include "app/input.h"
 #include "base/buf.h"
 #include "base/clock.h"
 #include "domain/codes.h"
@@ -191,40 +192,6 @@ static const char *get_str(const json_t *in, const char *key)
 	return json_string_value(json_object_get(in, key));
 }
 
-/* Complain about members not in `allowed` (NULL-terminated). */
-static void unknown_members(const json_t *in, const char *const *allowed, struct err *e)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach((json_t *)in, key, v) {
-		(void)v;
-		bool ok = false;
-		for (const char *const *a = allowed; *a; a++)
-			ok |= strcmp(*a, key) == 0;
-		if (!ok)
-			err_field(e, key, "unknown field");
-	}
-}
-
-static void check_text(const json_t *in, const char *key, size_t min, size_t max, bool required, struct err *e)
-{
-	json_t *v = json_object_get(in, key);
-	if (v == NULL || json_is_null(v)) {
-		if (required)
-			err_field(e, key, "is required");
-		return;
-	}
-	if (!json_is_string(v)) {
-		err_field(e, key, "must be a string");
-		return;
-	}
-	size_t n = json_string_length(v);
-	if (n < min)
-		err_field(e, key, min <= 1 ? "must not be empty" : "must be at least %zu characters", min);
-	else if (n > max)
-		err_field(e, key, "must be at most %zu characters", max);
-}
-
 int app_user_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e)
 {
 	static const char *const allowed[] = { "username", "display_name", "password", "role", "organisation_id", NULL };
@@ -236,10 +203,10 @@ int app_user_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err
 		return -1;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
-	unknown_members(in, allowed, e);
-	check_text(in, "username", 2, 64, true, e);
-	check_text(in, "display_name", 1, 100, true, e);
-	check_text(in, "password", 10, 200, true, e);
+	input_unknown_members(in, allowed, e);
+	input_text(in, "username", 2, 64, true, e);
+	input_text(in, "display_name", 1, 100, true, e);
+	input_text(in, "password", 10, 200, true, e);
 	const char *name = get_str(in, "username");
 	if (name) {
 		for (const char *p = name; *p; p++)
@@ -288,9 +255,7 @@ int app_user_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err
 	struct user_row saved;
 	if (store_user_get(ctx->st, id, &saved, e) != 0)
 		return -1;
-	*out = json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:b}", "id", (json_int_t)id, "username", saved.username,
-			 "display_name", saved.display_name, "role", saved.role, "organisation_id",
-			 (json_int_t)saved.org_id, "organisation_name", saved.org_name, "active", saved.active);
+	*out = store_user_json(&saved);
 	return 0;
 }
 
@@ -311,9 +276,9 @@ int app_user_update(struct app_ctx *ctx, int64_t id, const json_t *in, json_t **
 		return -1;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
-	unknown_members(in, allowed, e);
-	check_text(in, "display_name", 1, 100, false, e);
-	check_text(in, "password", 10, 200, false, e);
+	input_unknown_members(in, allowed, e);
+	input_text(in, "display_name", 1, 100, false, e);
+	input_text(in, "password", 10, 200, false, e);
 	json_t *active = json_object_get(in, "active");
 	if (active && !json_is_boolean(active))
 		err_field(e, "active", "must be true or false");
@@ -338,9 +303,7 @@ int app_user_update(struct app_ctx *ctx, int64_t id, const json_t *in, json_t **
 		return -1;
 	if (store_user_get(ctx->st, id, &u, e) != 0)
 		return -1;
-	*out = json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:b}", "id", (json_int_t)id, "username", u.username, "display_name",
-			 u.display_name, "role", u.role, "organisation_id", (json_int_t)u.org_id, "organisation_name",
-			 u.org_name, "active", u.active);
+	*out = store_user_json(&u);
 	return 0;
 out_rollback:
 	store_rollback(ctx->st);
@@ -354,8 +317,8 @@ int app_org_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err 
 		return -1;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
-	unknown_members(in, allowed, e);
-	check_text(in, "name", 1, 120, true, e);
+	input_unknown_members(in, allowed, e);
+	input_text(in, "name", 1, 120, true, e);
 	const char *type = get_str(in, "type");
 	if (type == NULL)
 		err_field(e, "type", "is required");

@@ -4,6 +4,7 @@
  * the participant and what the participant agreed to share.
  */
 #include "app/app.h"
+#include "app/input.h"
 #include "app/audit.h"
 #include "app/participant_internal.h"
 
@@ -39,20 +40,6 @@ static int need_action(struct app_ctx *ctx, enum access_action a, const struct r
 	return 0;
 }
 
-static void unknown_members(const json_t *in, const char *const *allowed, struct err *e)
-{
-	const char *key;
-	json_t *v;
-	json_object_foreach((json_t *)in, key, v) {
-		(void)v;
-		bool ok = false;
-		for (const char *const *a = allowed; *a; a++)
-			ok |= strcmp(*a, key) == 0;
-		if (!ok)
-			err_field(e, key, "unknown field");
-	}
-}
-
 /* ---- links ---- */
 
 int app_link_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e)
@@ -76,7 +63,7 @@ int app_link_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **ou
 		return -1;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
-	unknown_members(in, allowed, e);
+	input_unknown_members(in, allowed, e);
 	const char *kind = json_string_value(json_object_get(in, "kind"));
 	bool known = false;
 	for (const char *const *k = link_kinds; kind && *k; k++)
@@ -164,7 +151,7 @@ int app_consent_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t *
 		return -1;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
-	unknown_members(in, allowed, e);
+	input_unknown_members(in, allowed, e);
 	json_t *oid = json_object_get(in, "organisation_id");
 	struct err tmp;
 	err_init(&tmp);

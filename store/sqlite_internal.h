@@ -39,6 +39,16 @@ json_t *col_json(sqlite3_stmt *s, int i);
 /* Copy column text into a fixed buffer. */
 void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
 
+/* One JSON value per result row. */
+typedef json_t *(*row_fn)(sqlite3_stmt *s);
+
+/* Step s to the end; *items is a new array of row(s) per row. */
+int stmt_rows(struct store *st, sqlite3_stmt *s, row_fn row, json_t **items, struct err *e, const char *what);
+/* Same, wrapped as {"items":[...]}. */
+int stmt_items(struct store *st, sqlite3_stmt *s, row_fn row, json_t **out, struct err *e, const char *what);
+/* Step once: 0 with *out set, 1 when there is no row, -1 on error. */
+int stmt_one(struct store *st, sqlite3_stmt *s, row_fn row, json_t **out, struct err *e, const char *what);
+
 /* Run a statement to completion that returns no rows. */
 int stmt_exec(struct store *st, sqlite3_stmt *s, struct err *e, const char *what);
 

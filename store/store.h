@@ -76,6 +76,9 @@ int store_user_by_name(struct store *st, const char *username, struct user_row *
 /* {"items":[{"id","username","display_name","role","organisation_id",
  * "organisation_name","active"}]} sorted by user name. */
 int store_user_list(struct store *st, json_t **out, struct err *e);
+/* The public JSON of a user: {"id","username","display_name","role",
+ * "organisation_id","organisation_name","active"} (never the hash). */
+json_t *store_user_json(const struct user_row *u);
 /* Change what is given: display_name / password_hash when not NULL,
  * active when >= 0. */
 int store_user_update(struct store *st, int64_t id, const char *display_name, const char *password_hash,

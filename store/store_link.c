@@ -52,17 +52,7 @@ int store_link_list(struct store *st, int64_t pid, json_t **out, struct err *e)
 	if (s == NULL)
 		return -1;
 	bind_int(s, 1, pid);
-	json_t *items = json_array();
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		json_array_append_new(items, link_row(s));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(items);
-		return db_error(st, e, "links");
-	}
-	*out = json_pack("{s:o}", "items", items);
-	return 0;
+	return stmt_items(st, s, link_row, out, e, "links");
 }
 
 int store_link_get(struct store *st, int64_t pid, int64_t link_id, json_t **out, struct err *e)
@@ -73,14 +63,9 @@ int store_link_get(struct store *st, int64_t pid, int64_t link_id, json_t **out,
 		return -1;
 	bind_int(s, 1, pid);
 	bind_int(s, 2, link_id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*out = link_row(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, e, "link");
+	int rc = stmt_one(st, s, link_row, out, e, "link");
+	if (rc <= 0)
+		return rc;
 	return err_set(e, ERR_NOT_FOUND, "link %lld of participant %lld not found", (long long)link_id, (long long)pid);
 }
 
@@ -159,17 +144,7 @@ int store_consent_list(struct store *st, int64_t pid, const char *today, json_t 
 		return -1;
 	bind_text(s, 1, today);
 	bind_int(s, 2, pid);
-	json_t *items = json_array();
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		json_array_append_new(items, consent_row(s));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(items);
-		return db_error(st, e, "consents");
-	}
-	*out = json_pack("{s:o}", "items", items);
-	return 0;
+	return stmt_items(st, s, consent_row, out, e, "consents");
 }
 
 int store_consent_get(struct store *st, int64_t pid, int64_t cid, const char *today, json_t **out, struct err *e)
@@ -181,14 +156,9 @@ int store_consent_get(struct store *st, int64_t pid, int64_t cid, const char *to
 	bind_text(s, 1, today);
 	bind_int(s, 2, pid);
 	bind_int(s, 3, cid);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*out = consent_row(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, e, "consent");
+	int rc = stmt_one(st, s, consent_row, out, e, "consent");
+	if (rc <= 0)
+		return rc;
 	return err_set(e, ERR_NOT_FOUND, "consent %lld of participant %lld not found", (long long)cid, (long long)pid);
 }
 

@@ -36,6 +36,17 @@ int store_log_append(struct store *st, const struct log_entry *x, struct err *e)
 	return stmt_exec(st, s, e, "processing log");
 }
 
+static json_t *log_row(sqlite3_stmt *s)
+{
+	static const char *const names[] = { "id", "trace_id", "span_id", "action", "activity", "started_at",
+					     "ended_at", "status", "subject_type", "actor", "organisation", "role",
+					     "purpose" };
+	json_t *o = json_object();
+	for (int i = 0; i < 13; i++)
+		json_object_set_new(o, names[i], col_json(s, i));
+	return o;
+}
+
 int store_log_list(struct store *st, const char *pseudonym, int offset, int limit, json_t **items, int64_t *total,
 		   struct err *e)
 {
@@ -45,9 +56,6 @@ int store_log_list(struct store *st, const char *pseudonym, int offset, int limi
 		"g.subject_type, g.actor_name, o.name, g.role, g.purpose FROM processing_log g "
 		"LEFT JOIN organisation o ON o.id = g.organisation_id "
 		"WHERE g.subject_pseudonym = ? ORDER BY g.id DESC LIMIT ? OFFSET ?";
-	static const char *const names[] = { "id", "trace_id", "span_id", "action", "activity", "started_at",
-					     "ended_at", "status", "subject_type", "actor", "organisation", "role",
-					     "purpose" };
 	sqlite3_stmt *s = stmt_get(st, count_sql, e);
 	if (s == NULL)
 		return -1;
@@ -61,19 +69,5 @@ int store_log_list(struct store *st, const char *pseudonym, int offset, int limi
 	bind_text(s, 1, pseudonym);
 	bind_int(s, 2, limit);
 	bind_int(s, 3, offset);
-	json_t *arr = json_array();
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		json_t *o = json_object();
-		for (int i = 0; i < 13; i++)
-			json_object_set_new(o, names[i], col_json(s, i));
-		json_array_append_new(arr, o);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(arr);
-		return db_error(st, e, "processing log");
-	}
-	*items = arr;
-	return 0;
+	return stmt_rows(st, s, log_row, items, e, "processing log");
 }

@@ -162,6 +162,43 @@ int stmt_exec(struct store *st, sqlite3_stmt *s, struct err *e, const char *what
 	return 0;
 }
 
+int stmt_rows(struct store *st, sqlite3_stmt *s, row_fn row, json_t **items, struct err *e, const char *what)
+{
+	json_t *arr = json_array();
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		json_array_append_new(arr, row(s));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(arr);
+		return db_error(st, e, what);
+	}
+	*items = arr;
+	return 0;
+}
+
+int stmt_items(struct store *st, sqlite3_stmt *s, row_fn row, json_t **out, struct err *e, const char *what)
+{
+	json_t *arr;
+	if (stmt_rows(st, s, row, &arr, e, what) != 0)
+		return -1;
+	*out = json_pack("{s:o}", "items", arr);
+	return 0;
+}
+
+int stmt_one(struct store *st, sqlite3_stmt *s, row_fn row, json_t **out, struct err *e, const char *what)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = row(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, e, what);
+	return 1;
+}
+
 /* ---- transactions ---- */
 
 int store_begin(struct store *st, struct err *e)

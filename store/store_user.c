@@ -61,24 +61,19 @@ int store_org_by_name(struct store *st, const char *name, struct org_row *out, s
 	return org_row(st, s, out, e, what);
 }
 
+static json_t *org_json(sqlite3_stmt *s)
+{
+	return json_pack("{s:I,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(s, 0), "name", col_text(s, 1), "type",
+			 col_text(s, 2));
+}
+
 int store_org_list(struct store *st, json_t **out, struct err *e)
 {
 	static const char sql[] = "SELECT id, name, type FROM organisation ORDER BY name COLLATE nl";
 	sqlite3_stmt *s = stmt_get(st, sql, e);
 	if (s == NULL)
 		return -1;
-	json_t *items = json_array();
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		json_array_append_new(items, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(s, 0),
-						       "name", col_text(s, 1), "type", col_text(s, 2)));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(items);
-		return db_error(st, e, "organisations");
-	}
-	*out = json_pack("{s:o}", "items", items);
-	return 0;
+	return stmt_items(st, s, org_json, out, e, "organisations");
 }
 
 /* ---- users ---- */
@@ -157,29 +152,27 @@ int store_user_by_name(struct store *st, const char *username, struct user_row *
 	return user_one(st, s, out, e);
 }
 
+json_t *store_user_json(const struct user_row *u)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:b}", "id", (json_int_t)u->id, "username", u->username,
+			 "display_name", u->display_name, "role", u->role, "organisation_id", (json_int_t)u->org_id,
+			 "organisation_name", u->org_name, "active", u->active);
+}
+
+static json_t *user_json_row(sqlite3_stmt *s)
+{
+	struct user_row u;
+	user_from_row(s, 0, &u);
+	return store_user_json(&u);
+}
+
 int store_user_list(struct store *st, json_t **out, struct err *e)
 {
 	static const char sql[] = "SELECT " USER_COLUMNS "ORDER BY u.username";
 	sqlite3_stmt *s = stmt_get(st, sql, e);
 	if (s == NULL)
 		return -1;
-	json_t *items = json_array();
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct user_row u;
-		user_from_row(s, 0, &u);
-		json_array_append_new(items, json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:b}", "id", (json_int_t)u.id,
-						       "username", u.username, "display_name", u.display_name, "role",
-						       u.role, "organisation_id", (json_int_t)u.org_id,
-						       "organisation_name", u.org_name, "active", u.active));
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		json_decref(items);
-		return db_error(st, e, "users");
-	}
-	*out = json_pack("{s:o}", "items", items);
-	return 0;
+	return stmt_items(st, s, user_json_row, out, e, "users");
 }
 
 int store_user_update(struct store *st, int64_t id, const char *display_name, const char *password_hash, int active,
