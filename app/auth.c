@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define FREE_FAILURES 5      /* failures before the lock-out starts */
+#define FIRST_LOCK_S 30      /* first lock-out, doubling after each failure */
 #define MAX_LOCK_S (15 * 60) /* longest lock-out */
 
 /* ---- password hashing, bounded ---- */
@@ -91,7 +92,7 @@ static int64_t locked_for(struct app_ctx *ctx, const char *key, int64_t now, str
 	if (failures < FREE_FAILURES)
 		return 0;
 	int shift = failures - FREE_FAILURES;
-	int64_t lock = shift >= 10 ? MAX_LOCK_S : (int64_t)1 << shift;
+	int64_t lock = shift >= 10 ? MAX_LOCK_S : (int64_t)FIRST_LOCK_S << shift;
 	if (lock > MAX_LOCK_S)
 		lock = MAX_LOCK_S;
 	return last + lock > now ? last + lock - now : 0;

@@ -41,11 +41,11 @@ static void usage(FILE *out)
 
 int cli_fail(const struct err *e)
 {
-	if (e->nfields == 0 || strchr(e->msg, ':') == NULL || e->nfields > 1)
+	if (e->nfields == 0)
 		fprintf(stderr, "meedoen: %s\n", e->msg[0] ? e->msg : "failed");
 	for (size_t i = 0; i < e->nfields; i++)
-		fprintf(stderr, "  %s: %s\n", e->fields[i].field, e->fields[i].reason);
-	return e->kind == ERR_INTERNAL ? EXIT_USER : EXIT_USER;
+		fprintf(stderr, "meedoen: %s: %s\n", e->fields[i].field, e->fields[i].reason);
+	return EXIT_USER;
 }
 
 void cli_print_json(const json_t *j)

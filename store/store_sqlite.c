@@ -54,7 +54,8 @@ int store_open(const char *path, struct store **out, struct err *e)
 	}
 	sqlite3_busy_timeout(st->db, 10000);
 	static const char *const pragmas =
-		"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+		"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+		"PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		err_set(e, ERR_INTERNAL, "cannot configure database \"%s\": %s", path, msg ? msg : "?");

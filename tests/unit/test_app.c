@@ -1,0 +1,353 @@
+/*
+ * test_app.c - the use cases against a real SQLite database in a
+ * temporary file: the processing log failing an action, the import's
+ * all-or-nothing rule and idempotency, consent taking effect on the next
+ * request, login throttling and session expiry.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+
+struct fixture {
+	char path[64];
+	struct store *st;
+	struct app app;
+	struct app_ctx ctx;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct err e;
+	int applied;
+	json_t *summary = NULL;
+
+	snprintf(f->path, sizeof f->path, "/tmp/meedoen-test-app-XXXXXX");
+	int fd = mkstemp(f->path);
+	close(fd);
+	err_init(&e);
+	assert_int_equal(store_open(f->path, &f->st, &e), 0);
+	assert_int_equal(store_migrate(f->st, &applied, &e), 0);
+	assert_int_equal(app_init(&f->app, f->st, &e), 0);
+	app_ctx_init(&f->ctx, &f->app, f->st, NULL);
+	app_ctx_system(&f->ctx);
+	assert_int_equal(app_demo(&f->ctx, 20, 7, &summary, &e), 0);
+	json_decref(summary);
+	err_release(&e);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char side[80];
+	app_release(&f->app);
+	store_close(f->st);
+	unlink(f->path);
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return 0;
+}
+
+/* A fresh context acting as `username` (or the system when NULL). */
+static void act_as(struct fixture *f, const char *username)
+{
+	struct err e;
+	struct user_row u;
+	app_ctx_init(&f->ctx, &f->app, f->st, NULL);
+	if (username == NULL) {
+		app_ctx_system(&f->ctx);
+		return;
+	}
+	err_init(&e);
+	assert_int_equal(store_user_by_name(f->st, username, &u, &e), 0);
+	app_ctx_user(&f->ctx, &u);
+	err_release(&e);
+}
+
+static void sql(struct fixture *f, const char *text)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, text, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fail_msg("sql: %s", msg);
+	sqlite3_close(db);
+}
+
+static int64_t total_participants(struct fixture *f)
+{
+	struct list_params p = { .page = 1, .per_page = 1 };
+	json_t *out = NULL;
+	struct err e;
+	act_as(f, NULL);
+	err_init(&e);
+	assert_int_equal(app_participant_list(&f->ctx, &p, &out, &e), 0);
+	int64_t n = json_integer_value(json_object_get(out, "total"));
+	json_decref(out);
+	err_release(&e);
+	return n;
+}
+
+static void test_failed_log_write_fails_the_action(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	json_t *out = NULL;
+
+	sql(f, "CREATE TRIGGER fail_log BEFORE INSERT ON processing_log BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+	act_as(f, "klantmanager");
+	err_init(&e);
+	assert_int_equal(app_participant_get(&f->ctx, 1, &out, &e), -1);
+	assert_int_equal(e.kind, ERR_INTERNAL);
+	assert_null(out);
+	err_release(&e);
+
+	json_t *patch = json_pack("{s:s}", "city", "Monster-Zuid");
+	err_init(&e);
+	assert_int_equal(app_participant_update(&f->ctx, 1, patch, &out, &e), -1);
+	err_release(&e);
+	json_decref(patch);
+	sql(f, "DROP TRIGGER fail_log");
+
+	err_init(&e);
+	assert_int_equal(app_participant_get(&f->ctx, 1, &out, &e), 0);
+	assert_string_not_equal(json_string_value(json_object_get(out, "city")), "Monster-Zuid");
+	json_decref(out);
+	err_release(&e);
+}
+
+static void test_log_is_append_only(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM processing_log", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE processing_log SET status = 'x'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static const char csv_good[] = "external_id,family_name,given_names,birth_date,bsn,languages\n"
+			       "T-1,Haddad,Omar,1990-04-01,111222333,ar;en\n"
+			       "T-2,Tesfay,Selam,1996-08-15,,ti\n";
+static const char csv_bad[] = "external_id,family_name,given_names,birth_date,bsn,languages\n"
+			      "T-3,Rahimi,Farid,1985-02-11,,prs\n"
+			      "T-4,Bad,Row,2001-02-31,123456789,ar\n";
+
+static void test_import_all_or_nothing_then_partial(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	json_t *report = NULL;
+	int64_t before = total_participants(f);
+
+	act_as(f, "jobcoach");
+	err_init(&e);
+	assert_int_equal(app_import_screening(&f->ctx, IMPORT_CSV, csv_bad, strlen(csv_bad), false, NULL, NULL, &report, &e),
+			 -1);
+	assert_int_equal(e.kind, ERR_INVALID);
+	assert_false(json_is_true(json_object_get(report, "committed")));
+	json_t *errors = json_object_get(report, "errors");
+	assert_int_equal(json_array_size(errors), 2); /* both problems of line 3 */
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(errors, 0), "line")), 3);
+	json_decref(report);
+	err_release(&e);
+	assert_int_equal(total_participants(f), before);
+
+	act_as(f, "jobcoach");
+	err_init(&e);
+	assert_int_equal(app_import_screening(&f->ctx, IMPORT_CSV, csv_bad, strlen(csv_bad), true, NULL, NULL, &report, &e),
+			 0);
+	assert_int_equal(json_integer_value(json_object_get(report, "created")), 1);
+	assert_int_equal(json_integer_value(json_object_get(report, "rejected")), 1);
+	json_decref(report);
+	err_release(&e);
+	assert_int_equal(total_participants(f), before + 1);
+}
+
+static void test_import_is_idempotent(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	json_t *report = NULL;
+	int64_t before = total_participants(f);
+
+	for (int round = 0; round < 2; round++) {
+		act_as(f, "klantmanager");
+		err_init(&e);
+		assert_int_equal(app_import_screening(&f->ctx, IMPORT_CSV, csv_good, strlen(csv_good), false, NULL, NULL,
+						      &report, &e),
+				 0);
+		assert_int_equal(json_integer_value(json_object_get(report, round ? "updated" : "created")), 2);
+		assert_int_equal(json_integer_value(json_object_get(report, round ? "created" : "updated")), 0);
+		json_decref(report);
+		err_release(&e);
+	}
+	assert_int_equal(total_participants(f), before + 2);
+
+	static const char jsonl[] = "{\"external_id\":\"T-1\",\"family_name\":\"Haddad\",\"given_names\":\"Omar\","
+				    "\"birth_date\":\"1990-04-01\",\"city\":\"Naaldwijk\"}\n\nnot json\n";
+	act_as(f, "klantmanager");
+	err_init(&e);
+	assert_int_equal(app_import_screening(&f->ctx, IMPORT_JSONL, jsonl, strlen(jsonl), true, NULL, NULL, &report, &e), 0);
+	assert_int_equal(json_integer_value(json_object_get(report, "updated")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(report, "errors"), 0), "line")), 3);
+	json_decref(report);
+	err_release(&e);
+}
+
+static void test_import_needs_a_role_that_may(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	json_t *report = NULL;
+	act_as(f, "vrijwilliger");
+	err_init(&e);
+	assert_int_equal(app_import_screening(&f->ctx, IMPORT_CSV, csv_good, strlen(csv_good), false, NULL, NULL, &report, &e),
+			 -1);
+	assert_int_equal(e.kind, ERR_FORBIDDEN);
+	assert_null(report);
+	err_release(&e);
+}
+
+/* Find a participant linked to the volunteer without any consent. */
+static int64_t volunteer_participant(struct fixture *f)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int64_t pid = 0;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db,
+			   "SELECT l.participant_id FROM participant_link l JOIN app_user u ON u.id = l.user_id "
+			   "WHERE u.username = 'vrijwilliger' AND NOT EXISTS (SELECT 1 FROM consent c "
+			   "WHERE c.participant_id = l.participant_id AND c.organisation_id = l.organisation_id) LIMIT 1",
+			   -1, &s, NULL);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		pid = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return pid;
+}
+
+static void test_consent_takes_effect_on_next_request(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	json_t *out = NULL;
+	int64_t pid = volunteer_participant(f);
+	if (pid == 0) {
+		/* make one: link participant 2 to the volunteer */
+		struct user_row u;
+		err_init(&e);
+		store_user_by_name(f->st, "vrijwilliger", &u, &e);
+		act_as(f, "klantmanager");
+		json_t *in = json_pack("{s:s,s:I}", "kind", "volunteer", "user_id", (json_int_t)u.id);
+		assert_int_equal(app_link_add(&f->ctx, 2, in, &out, &e), 0);
+		json_decref(in);
+		json_decref(out);
+		err_release(&e);
+		pid = 2;
+	}
+	act_as(f, "vrijwilliger");
+	err_init(&e);
+	assert_int_equal(app_participant_get(&f->ctx, pid, &out, &e), -1);
+	assert_int_equal(e.kind, ERR_FORBIDDEN);
+	err_release(&e);
+
+	struct org_row org;
+	err_init(&e);
+	assert_int_equal(store_org_by_name(f->st, "Vluchtelingenwerk Westland", &org, &e), 0);
+	act_as(f, "klantmanager");
+	json_t *in = json_pack("{s:I,s:s,s:s}", "organisation_id", (json_int_t)org.id, "category", "identity",
+			       "given_on", f->ctx.today_s);
+	assert_int_equal(app_consent_add(&f->ctx, pid, in, &out, &e), 0);
+	int64_t cid = json_integer_value(json_object_get(out, "id"));
+	json_decref(out);
+	json_decref(in);
+
+	act_as(f, "vrijwilliger");
+	assert_int_equal(app_participant_get(&f->ctx, pid, &out, &e), 0);
+	assert_non_null(json_object_get(out, "family_name"));
+	assert_null(json_object_get(out, "street")); /* contact: no consent */
+	json_decref(out);
+
+	act_as(f, "klantmanager");
+	assert_int_equal(app_consent_revoke(&f->ctx, pid, cid, &out, &e), 0);
+	assert_false(json_is_true(json_object_get(out, "active")));
+	json_decref(out);
+	assert_int_equal(app_consent_revoke(&f->ctx, pid, cid, &out, &e), -1);
+	assert_int_equal(e.kind, ERR_NOT_FOUND);
+	err_release(&e);
+
+	act_as(f, "vrijwilliger");
+	err_init(&e);
+	assert_int_equal(app_participant_get(&f->ctx, pid, &out, &e), -1);
+	assert_int_equal(e.kind, ERR_FORBIDDEN);
+	err_release(&e);
+}
+
+static void test_login_throttle_and_sessions(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	char token[SESSION_TOKEN_LEN];
+
+	act_as(f, NULL);
+	err_init(&e);
+	assert_int_equal(app_login(&f->ctx, "jobcoach2", "meedoen-demo", "10.0.0.1", token, &e), 0);
+	assert_int_equal(app_session(&f->ctx, token, &e), 0);
+	assert_string_equal(f->ctx.actor.username, "jobcoach2");
+	f->app.session_idle_s = 0; /* idle expiry */
+	assert_int_equal(app_session(&f->ctx, token, &e), -1);
+	assert_int_equal(e.kind, ERR_UNAUTHORIZED);
+	f->app.session_idle_s = 1800;
+	assert_int_equal(app_logout(&f->ctx, token, &e), 0);
+	assert_int_equal(app_session(&f->ctx, token, &e), -1);
+	err_release(&e);
+
+	for (int i = 0; i < 5; i++) {
+		err_init(&e);
+		assert_int_equal(app_login(&f->ctx, "jobcoach2", "wrong-password", "10.0.0.2", token, &e), -1);
+		assert_int_equal(e.kind, ERR_UNAUTHORIZED);
+		err_release(&e);
+	}
+	err_init(&e);
+	assert_int_equal(app_login(&f->ctx, "jobcoach2", "meedoen-demo", "10.0.0.3", token, &e), -1);
+	assert_int_equal(e.kind, ERR_THROTTLED);
+	assert_true(e.retry_after >= 1);
+	err_release(&e);
+	/* an unknown name costs the same and says the same */
+	err_init(&e);
+	assert_int_equal(app_login(&f->ctx, "nobody", "meedoen-demo", "10.0.0.4", token, &e), -1);
+	assert_int_equal(e.kind, ERR_UNAUTHORIZED);
+	err_release(&e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_failed_log_write_fails_the_action, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_is_append_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_all_or_nothing_then_partial, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_is_idempotent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_needs_a_role_that_may, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_consent_takes_effect_on_next_request, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_login_throttle_and_sessions, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
