@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
-libsodium-dev libcmocka-dev libicu-dev chromium sqlite3 wrk curl"
+libsodium-dev libcmocka-dev libicu-dev clang-14 libclang-rt-14-dev chromium sqlite3 wrk curl"
 
 missing=""
 for p in $PACKAGES; do

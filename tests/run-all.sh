@@ -66,5 +66,12 @@ for variant in build build-asan; do
 	done
 done
 
+step "fuzzing the import parsers (libFuzzer, ${FUZZ_SECONDS:-20} s)"
+if sh tests/fuzz/run.sh; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
