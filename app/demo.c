@@ -169,7 +169,7 @@ static int demo_people(struct app_ctx *ctx, long n, uint64_t seed, const struct 
 			str_copy(first, sizeof first, e->msg);
 			return err_set(e, ERR_INTERNAL, "demo participant %ld is invalid: %s", i, first);
 		}
-		rc = participant_insert_new(ctx, rec, &pid, e);
+		rc = participant_insert_new(ctx, rec, "create", ACTIVITY_REGISTRATION, &pid, e);
 		if (rc == 0)
 			rc = demo_network(ctx, &network, ids, pid, rec, e);
 		json_decref(rec);

@@ -20,6 +20,7 @@ struct import_run {
 	struct app_ctx *ctx;
 	json_t *errors;
 	long rows, created, updated, rejected;
+	bool refused; /* the file as a whole is unusable (its header) */
 	bool fatal;
 	struct err *fatal_err;
 };
@@ -59,9 +60,9 @@ static void import_row(struct import_run *run, long line, const json_t *obj)
 	if (store_participant_by_external_id(ctx->st, json_string_value(ext), &id, &e) != 0)
 		goto out_fatal;
 	if (id == 0) {
-		if (participant_check_record(rec, ctx->today, &e) != 0)
+		if (participant_check_record(rec, ctx->today, &e) != 0 || participant_check_new(ctx, rec, &e) != 0)
 			goto out_reject;
-		if (participant_insert_new(ctx, rec, &id, &e) != 0)
+		if (participant_insert_new(ctx, rec, "import", ACTIVITY_SCREENING_IMPORT, &id, &e) != 0)
 			goto out_fatal;
 		run->created++;
 		goto out;
@@ -122,6 +123,7 @@ static void import_csv(struct import_run *run, const char *data, size_t n, impor
 	if (rc <= 0) {
 		reject(run, 1, "header", rc == 0 ? "the file is empty: a header row is needed" : why);
 		run->rejected++;
+		run->refused = true;
 		goto out;
 	}
 	ncols = r.nfields;
@@ -129,6 +131,7 @@ static void import_csv(struct import_run *run, const char *data, size_t n, impor
 	if (screening_check_header(header, ncols, &e) != 0) {
 		reject_err(run, line, &e);
 		run->rejected++;
+		run->refused = true;
 		goto out;
 	}
 	while (!run->fatal && (rc = csv_next(&r, &line, why, sizeof why)) != 0) {
@@ -225,7 +228,7 @@ int app_import_screening(struct app_ctx *ctx, enum import_format fmt, const char
 	if (progress)
 		progress(progress_arg, run.rows, n, n);
 
-	bool commit = !run.fatal && (run.rejected == 0 || partial);
+	bool commit = !run.fatal && !run.refused && (run.rejected == 0 || partial);
 	if (commit && store_commit(ctx->st, e) != 0)
 		commit = false, run.fatal = true;
 	if (!commit)
@@ -236,6 +239,8 @@ int app_import_screening(struct app_ctx *ctx, enum import_format fmt, const char
 			    "errors", run.errors);
 	if (run.fatal)
 		return -1;
+	if (run.refused)
+		return err_set(e, ERR_INVALID, "the file was refused: see the errors on line 1");
 	if (run.rejected) {
 		err_set(e, ERR_INVALID, partial ? "%ld of %ld rows rejected; the other rows were stored"
 						: "%ld of %ld rows rejected; nothing was stored",

@@ -24,13 +24,6 @@ static int load_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel,
 	return participant_relation(ctx, pid, rel, e);
 }
 
-static int need_identity(struct app_ctx *ctx, int64_t pid, const struct relation *rel, struct err *e)
-{
-	if (!access_may_read(ctx->actor.role, CAT_IDENTITY, rel))
-		return err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)pid);
-	return 0;
-}
-
 static int need_action(struct app_ctx *ctx, enum access_action a, const struct relation *rel, const char *what,
 		       struct err *e)
 {
@@ -45,7 +38,8 @@ static int need_action(struct app_ctx *ctx, enum access_action a, const struct r
 int app_link_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e)
 {
 	struct relation rel;
-	if (load_relation(ctx, pid, &rel, e) != 0 || need_identity(ctx, pid, &rel, e) != 0)
+	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	    need_action(ctx, ACT_READ_NETWORK, &rel, "see the guidance network", e) != 0)
 		return -1;
 	return store_link_list(ctx->st, pid, out, e);
 }
@@ -132,7 +126,8 @@ int app_link_end(struct app_ctx *ctx, int64_t pid, int64_t link_id, json_t **out
 int app_consent_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e)
 {
 	struct relation rel;
-	if (load_relation(ctx, pid, &rel, e) != 0 || need_identity(ctx, pid, &rel, e) != 0)
+	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	    need_action(ctx, ACT_READ_NETWORK, &rel, "see the consents", e) != 0)
 		return -1;
 	return store_consent_list(ctx->st, pid, ctx->today_s, out, e);
 }

@@ -44,7 +44,8 @@ static const char *caseload_kind(enum role r)
 	}
 }
 
-int participant_insert_new(struct app_ctx *ctx, const json_t *rec, int64_t *id, struct err *e)
+int participant_insert_new(struct app_ctx *ctx, const json_t *rec, const char *action, enum activity activity,
+			   int64_t *id, struct err *e)
 {
 	int64_t link;
 
@@ -58,7 +59,16 @@ int participant_insert_new(struct app_ctx *ctx, const json_t *rec, int64_t *id, 
 					      &link, e) != 0)
 			return -1;
 	}
-	return audit_log(ctx, *id, "create", ACTIVITY_REGISTRATION, "ok", e);
+	return audit_log(ctx, *id, action, activity, "ok", e);
+}
+
+int participant_check_new(struct app_ctx *ctx, const json_t *rec, struct err *e)
+{
+	/* the creator gets the relation a new participant will have: their
+	 * caseload (if their role keeps one) and their organisation */
+	struct relation rel = { .own = caseload_kind(ctx->actor.role) != NULL || ctx->actor.role == ROLE_SYSTEM,
+				.org = true };
+	return participant_check_writable(ctx, rec, &rel, e);
 }
 
 int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e)
@@ -70,11 +80,12 @@ int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, 
 		return err_set(e, ERR_FORBIDDEN, "a %s may not register participants", access_role(ctx->actor.role)->label);
 	if (participant_validate(in, VALIDATE_CREATE, ctx->today, &rec, e) != 0)
 		return -1;
-	if (participant_check_record(rec, ctx->today, e) != 0)
+	if (participant_check_record(rec, ctx->today, e) != 0 || participant_check_new(ctx, rec, e) != 0)
 		goto out_free;
 	if (store_begin(ctx->st, e) != 0)
 		goto out_free;
-	if (participant_insert_new(ctx, rec, &id, e) != 0 || store_commit(ctx->st, e) != 0) {
+	if (participant_insert_new(ctx, rec, "create", ACTIVITY_REGISTRATION, &id, e) != 0 ||
+	    store_commit(ctx->st, e) != 0) {
 		store_rollback(ctx->st);
 		goto out_free;
 	}

@@ -13,8 +13,13 @@ int participant_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel,
 /* rec filtered to what the actor may read, with the "access" member. */
 json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel);
 /* Store a validated new record, link it to the actor's organisation (and
- * caseload), and log it. Inside the caller's transaction. */
-int participant_insert_new(struct app_ctx *ctx, const json_t *rec, int64_t *id, struct err *e);
+ * caseload), and log it as `action` of `activity`. Inside the caller's
+ * transaction. */
+int participant_insert_new(struct app_ctx *ctx, const json_t *rec, const char *action, enum activity activity,
+			   int64_t *id, struct err *e);
+/* ERR_FORBIDDEN unless the actor may write every category in a new record
+ * (with the relation the record will have once created). */
+int participant_check_new(struct app_ctx *ctx, const json_t *rec, struct err *e);
 /* Merge validated changes into rec, check the whole record, store and log.
  * Inside the caller's transaction. */
 int participant_apply(struct app_ctx *ctx, int64_t id, json_t *rec, const json_t *changes, const char *action,

@@ -328,6 +328,6 @@ int cmd_log(struct cli *c, int argc, char **argv)
 	if (cli_open(c) != 0)
 		return EXIT_USER;
 	err_init(&e);
-	int rc = app_log_list(&c->ctx, pid, page, 50, &out, &e);
+	int rc = app_log_list(&c->ctx, pid, page, 25, &out, &e);
 	return finish(c, rc, out, json, &e, print_log);
 }

@@ -68,6 +68,7 @@ enum access_action {
 	ACT_MANAGE_CONSENT,
 	ACT_READ_PROCESSING_LOG,
 	ACT_MANAGE_USERS,
+	ACT_READ_NETWORK, /* see who is linked to a participant and their consents */
 	ACT_COUNT
 };
 

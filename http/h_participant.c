@@ -92,7 +92,7 @@ int h_log_list(struct hctx *h)
 {
 	int page, per_page;
 	query_int(h, "page", 1, &page);
-	query_int(h, "per_page", 50, &per_page);
+	query_int(h, "per_page", 25, &per_page);
 	if (h->e->nfields)
 		return -1;
 	return app_log_list(h->ctx, h->id[0], page, per_page, &h->out, h->e);

@@ -213,8 +213,11 @@ static int parse_json_body(struct hctx *h, struct request *req)
 {
 	if (!content_type_is(h->content_type, "application/json"))
 		return err_set(h->e, ERR_UNSUPPORTED, "send the body as Content-Type: application/json");
-	if (req->body.len == 0)
-		return err_field(h->e, "body", "is empty: a JSON object is expected");
+	if (req->body.len == 0) {
+		err_field(h->e, "body", "is empty: a JSON object is expected");
+		h->e->kind = ERR_BAD_REQUEST;
+		return -1;
+	}
 	if (!utf8_valid(req->body.data, req->body.len, NULL))
 		return err_field(h->e, "body", "is not valid UTF-8"), h->e->kind = ERR_BAD_REQUEST, -1;
 	json_error_t je;

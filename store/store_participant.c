@@ -207,7 +207,8 @@ int store_participant_by_external_id(struct store *st, const char *external_id, 
 
 /* ---- list ---- */
 
-#define ACTIVE_LINK "l.participant_id = p.id AND l.start_date <= ?%d AND (l.end_date IS NULL OR l.end_date >= ?%d)"
+/* A link holds from start_date up to, not including, end_date. */
+#define ACTIVE_LINK "l.participant_id = p.id AND l.start_date <= ?%d AND (l.end_date IS NULL OR l.end_date > ?%d)"
 
 /* Append the WHERE clause for q; parameters are numbered: ?1 today,
  * ?2 user id, ?3 user org, ?4 name pattern, ?5 organisation filter,
@@ -356,7 +357,7 @@ int store_participant_relation(struct store *st, int64_t pid, int64_t user_id, i
 	static const char links[] =
 		"SELECT coalesce(max(l.user_id = ?2), 0), coalesce(max(l.organisation_id = ?3), 0) "
 		"FROM participant_link l WHERE l.participant_id = ?1 AND l.start_date <= ?4 "
-		"AND (l.end_date IS NULL OR l.end_date >= ?4)";
+		"AND (l.end_date IS NULL OR l.end_date > ?4)";
 	static const char consents[] =
 		"SELECT DISTINCT category FROM consent WHERE participant_id = ?1 AND organisation_id = ?2 "
 		"AND revoked_at IS NULL AND given_on <= ?3 AND (expires_on IS NULL OR expires_on >= ?3)";

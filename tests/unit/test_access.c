@@ -117,6 +117,17 @@ static void test_every_role_fits_an_org_type(void **state)
 	assert_int_equal(access_role_find("boss", &x), -1);
 }
 
+static void test_network_is_not_for_partners(void **state)
+{
+	(void)state;
+	struct relation all = own_with((1u << CAT_COUNT) - 1);
+	assert_false(access_may(ROLE_VOLUNTEER, ACT_READ_NETWORK, &all));
+	assert_false(access_may(ROLE_EMPLOYER, ACT_READ_NETWORK, &all));
+	assert_true(access_may(ROLE_JOB_COACH, ACT_READ_NETWORK, &own));
+	assert_false(access_may(ROLE_JOB_COACH, ACT_READ_NETWORK, &org_only));
+	assert_true(access_may(ROLE_DIRECTOR, ACT_READ_NETWORK, &none));
+}
+
 static void test_consent_orgs(void **state)
 {
 	(void)state;
@@ -155,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_admin_reads_no_personal_data),
 		cmocka_unit_test(test_department_assistant_and_account_manager),
 		cmocka_unit_test(test_every_role_fits_an_org_type),
+		cmocka_unit_test(test_network_is_not_for_partners),
 		cmocka_unit_test(test_consent_orgs),
 		cmocka_unit_test(test_roles_outside_municipality_and_swc_need_consent_for_identity),
 	};
