@@ -1,0 +1,242 @@
+// labels.js - Dutch words for the UI (see GLOSSARY.md) and the participant
+// field list: which category each field belongs to, its label and input kind.
+
+export const ROLE_LABELS = {
+  director: 'regisseur',
+  case_manager: 'klantmanager',
+  youth_consultant: 'jongerenconsulent',
+  project_leader: 'projectleider',
+  job_coach: 'jobcoach',
+  account_manager: 'accountmanager',
+  department_assistant: 'afdelingsassistent',
+  volunteer: 'vrijwilliger',
+  welfare: 'welzijnswerker',
+  language_provider: 'taalaanbieder',
+  employer: 'werkgever',
+  admin: 'beheerder',
+};
+
+export const CATEGORY_LABELS = {
+  identity: 'identiteit',
+  contact: 'contactgegevens',
+  bsn: 'BSN',
+  education_work: 'opleiding en werk',
+  civic_integration: 'inburgering',
+  income: 'inkomen',
+  health: 'gezondheid',
+  path: 'traject',
+  assessments: 'beoordelingen',
+  notes: 'notities',
+  social: 'sociaal',
+};
+
+export const LINK_KIND_LABELS = {
+  registration: 'aanmelding',
+  job_coach: 'jobcoach',
+  case_manager: 'klantmanager',
+  volunteer: 'vrijwilliger',
+  welfare: 'welzijnswerker',
+  youth_consultant: 'jongerenconsulent',
+  department_assistant: 'afdelingsassistent',
+  language_course: 'taalcursus',
+  placement: 'plaatsing',
+};
+
+export const ORG_TYPE_LABELS = {
+  municipality: 'gemeente',
+  social_work_company: 'sociaal werkbedrijf',
+  refugee_support: 'vluchtelingenwerk',
+  welfare: 'welzijnsorganisatie',
+  language_provider: 'taalaanbieder',
+  employer: 'werkgever',
+  reception_agency: 'COA',
+  benefits_agency: 'UWV',
+};
+
+export function roleLabel(role) {
+  return ROLE_LABELS[role] || role || '';
+}
+
+export function categoryLabel(cat) {
+  return CATEGORY_LABELS[cat] || cat || '';
+}
+
+export function capitalise(s) {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+// The categories that hold participant fields, in display order.
+export const PARTICIPANT_CATEGORIES = [
+  'identity', 'contact', 'bsn', 'education_work', 'civic_integration',
+  'income', 'health', 'path',
+];
+
+// All consentable categories, in display order.
+export const ALL_CATEGORIES = [
+  'identity', 'contact', 'bsn', 'education_work', 'civic_integration',
+  'income', 'health', 'path', 'assessments', 'notes',
+];
+
+// kind: text | date | number | select | textarea | languages | diplomas | work_history
+// codes: name of the list in GET /api/codes. numeric: value is an integer.
+export const FIELDS = [
+  { name: 'external_id', category: 'identity', label: 'Kenmerk COA (extern id)', kind: 'text', maxlength: 64 },
+  { name: 'family_name', category: 'identity', label: 'Achternaam', kind: 'text', required: true, maxlength: 100, autocomplete: 'off' },
+  { name: 'given_names', category: 'identity', label: 'Voornamen', kind: 'text', required: true, maxlength: 100, autocomplete: 'off' },
+  { name: 'birth_date', category: 'identity', label: 'Geboortedatum', kind: 'date', required: true },
+  { name: 'sex', category: 'identity', label: 'Geslacht', kind: 'select', codes: 'sex' },
+  { name: 'country_of_origin', category: 'identity', label: 'Land van herkomst', kind: 'select', codes: 'countries' },
+  { name: 'languages', category: 'identity', label: 'Talen', kind: 'languages', codes: 'languages' },
+  { name: 'household_size', category: 'identity', label: 'Grootte huishouden', kind: 'number', min: 1, max: 20 },
+  { name: 'children', category: 'identity', label: 'Aantal kinderen', kind: 'number', min: 0, max: 20 },
+  { name: 'arrival_date', category: 'identity', label: 'Aankomst in de gemeente', kind: 'date' },
+  { name: 'permit_date', category: 'identity', label: 'Datum verblijfsvergunning', kind: 'date' },
+  { name: 'street', category: 'contact', label: 'Straat en huisnummer', kind: 'text', autocomplete: 'off' },
+  { name: 'postal_code', category: 'contact', label: 'Postcode', kind: 'text', hint: 'Bijvoorbeeld 2671 AB', size: 'postal' },
+  { name: 'city', category: 'contact', label: 'Woonplaats', kind: 'text', autocomplete: 'off' },
+  { name: 'phone', category: 'contact', label: 'Telefoonnummer', kind: 'text', inputType: 'tel', size: 'tel' },
+  { name: 'email', category: 'contact', label: 'E-mailadres', kind: 'text', inputType: 'email' },
+  { name: 'bsn', category: 'bsn', label: 'BSN', kind: 'text', hint: '9 cijfers', inputmode: 'numeric', size: 'bsn' },
+  { name: 'education_years', category: 'education_work', label: 'Aantal jaren onderwijs', kind: 'number', min: 0, max: 30 },
+  { name: 'isced_level', category: 'education_work', label: 'Opleidingsniveau (ISCED)', kind: 'select', codes: 'isced', numeric: true },
+  { name: 'diplomas', category: 'education_work', label: "Diploma's", kind: 'diplomas' },
+  { name: 'work_history', category: 'education_work', label: 'Werkervaring', kind: 'work_history' },
+  { name: 'ambitions', category: 'education_work', label: 'Ambities', kind: 'textarea', maxlength: 1000 },
+  { name: 'integration_duty', category: 'civic_integration', label: 'Inburgeringsplicht', kind: 'select', codes: 'integration_duty' },
+  { name: 'integration_provider', category: 'civic_integration', label: 'Taalaanbieder', kind: 'text', maxlength: 100 },
+  { name: 'integration_deadline', category: 'civic_integration', label: 'Einde inburgeringstermijn', kind: 'date' },
+  { name: 'cefr_listening', category: 'civic_integration', label: 'Taalniveau luisteren', kind: 'select', codes: 'cefr' },
+  { name: 'cefr_reading', category: 'civic_integration', label: 'Taalniveau lezen', kind: 'select', codes: 'cefr' },
+  { name: 'cefr_speaking', category: 'civic_integration', label: 'Taalniveau spreken', kind: 'select', codes: 'cefr' },
+  { name: 'cefr_writing', category: 'civic_integration', label: 'Taalniveau schrijven', kind: 'select', codes: 'cefr' },
+  { name: 'exam_status', category: 'civic_integration', label: 'Examenstatus', kind: 'select', codes: 'exam_status' },
+  { name: 'benefit', category: 'income', label: 'Uitkering', kind: 'select', codes: 'benefit' },
+  { name: 'benefit_since', category: 'income', label: 'Uitkering sinds', kind: 'date' },
+  { name: 'health_limits', category: 'health', label: 'Gezondheidsbeperkingen', kind: 'textarea', maxlength: 1000 },
+  { name: 'target_group', category: 'path', label: 'Doelgroep', kind: 'select', codes: 'target_group' },
+  { name: 'work_hours_per_day', category: 'path', label: 'Belastbaarheid: uren per dag', kind: 'number', min: 0, max: 12 },
+  { name: 'work_days_per_week', category: 'path', label: 'Belastbaarheid: dagen per week', kind: 'number', min: 0, max: 7 },
+];
+
+export const FIELD_BY_NAME = Object.fromEntries(FIELDS.map((f) => [f.name, f]));
+
+export const DIPLOMA_PARTS = [
+  { name: 'title', label: 'Diploma', kind: 'text' },
+  { name: 'country', label: 'Land', kind: 'select', codes: 'countries' },
+  { name: 'isced_level', label: 'Niveau (ISCED)', kind: 'select', codes: 'isced', numeric: true },
+  { name: 'valuation', label: 'Diplomawaardering', kind: 'select', codes: 'valuation' },
+];
+
+export const WORK_PARTS = [
+  { name: 'occupation', label: 'Beroep', kind: 'text' },
+  { name: 'isco_code', label: 'Beroepscode (ISCO)', kind: 'select', codes: 'isco' },
+  { name: 'years', label: 'Jaren', kind: 'number', min: 0, max: 60 },
+];
+
+// Fallback labels for code values, used when /api/codes has no label.
+export const FALLBACK_CODE_LABELS = {
+  sex: { female: 'vrouw', male: 'man', x: 'x', unknown: 'onbekend' },
+  target_group: { newcomer: 'statushouder', family_reunion: 'nareiziger', sheltered_work: 'beschut werk', other: 'overig' },
+  integration_duty: { duty: 'inburgeringsplichtig', voluntary: 'vrijwillig', exempt: 'vrijgesteld', met: 'voldaan', none: 'geen' },
+  exam_status: { not_started: 'niet begonnen', in_progress: 'bezig', passed: 'geslaagd', failed: 'gezakt', exempt: 'vrijgesteld' },
+  benefit: { none: 'geen', participatiewet: 'Participatiewet', ww: 'WW', wia: 'WIA', wajong: 'Wajong', other: 'overig' },
+};
+
+// Format a YYYY-MM-DD date as d-m-yyyy (Dutch); leave anything else as is.
+export function formatDate(s) {
+  if (typeof s !== 'string') return s == null ? '' : String(s);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) return `${m[3]}-${m[2]}-${m[1]}`;
+  const t = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(s);
+  if (t) {
+    const d = new Date(s);
+    if (!Number.isNaN(d.getTime())) {
+      return d.toLocaleString('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    }
+  }
+  return s;
+}
+
+export function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+// Processing-log actions and the register of processing activities
+// (domain/activity.c), in Dutch.
+export const LOG_ACTION_LABELS = {
+  create: 'aangemaakt',
+  read: 'ingezien',
+  list: 'getoond in overzicht',
+  update: 'gewijzigd',
+  import: 'geïmporteerd',
+  link: 'begeleider gekoppeld',
+  unlink: 'koppeling beëindigd',
+  consent: 'toestemming vastgelegd',
+  'revoke consent': 'toestemming ingetrokken',
+  'read log': 'logging ingezien',
+};
+
+export const ACTIVITY_LABELS = {
+  'mdn-001': 'registratie deelnemer',
+  'mdn-002': 'inzage dossier',
+  'mdn-003': 'overzicht deelnemers',
+  'mdn-004': 'import screening COA',
+  'mdn-005': 'vastleggen toestemming',
+  'mdn-006': 'begeleidingsnetwerk',
+  'mdn-007': 'inzage verwerkingslog',
+};
+
+export const STATUS_LABELS = { ok: 'gelukt', error: 'mislukt', denied: 'geweigerd' };
+
+// The server states error reasons in English (docs/api.md); show the common
+// ones in Dutch. Anything not recognised is shown as the server wrote it.
+const REASONS = [
+  [/^is required( for an import)?$/, () => 'is verplicht'],
+  [/^unknown field$/, () => 'onbekend veld'],
+  [/^unknown column$/, () => 'onbekende kolom'],
+  [/^required column is missing$/, () => 'verplichte kolom ontbreekt'],
+  [/^column appears twice$/, () => 'kolom staat er twee keer in'],
+  [/^is read-only$/, () => 'kan niet worden gewijzigd'],
+  [/^must not be empty$/, () => 'mag niet leeg zijn'],
+  [/^must be an integer$/, () => 'moet een geheel getal zijn'],
+  [/^must be a string$/, () => 'moet tekst zijn'],
+  [/^must be true or false$/, () => 'moet waar of onwaar zijn'],
+  [/^must be at least (\d+) characters$/, (m) => `moet minstens ${m[1]} tekens lang zijn`],
+  [/^must be at most (\d+) characters$/, (m) => `mag hoogstens ${m[1]} tekens lang zijn`],
+  [/^is (\d+) characters long, at most (\d+) allowed$/, (m) => `is ${m[1]} tekens lang, hoogstens ${m[2]} toegestaan`],
+  [/^has (\d+) items, at most (\d+) allowed$/, (m) => `heeft ${m[1]} items, hoogstens ${m[2]} toegestaan`],
+  [/^has (\d+) cells where the header has (\d+) columns$/, (m) => `heeft ${m[1]} cellen, de kopregel heeft ${m[2]} kolommen`],
+  [/^must be between (-?\d+) and (-?\d+)$/, (m) => `moet tussen ${m[1]} en ${m[2]} liggen`],
+  [/^(-?\d+) is out of range (-?\d+)\.\.(-?\d+)$/, (m) => `${m[1]} ligt niet tussen ${m[2]} en ${m[3]}`],
+  [/^"(.*)" is not a date \(YYYY-MM-DD\)$/, (m) => `"${m[1]}" is geen geldige datum (JJJJ-MM-DD)`],
+  [/^lies in the future$/, () => 'ligt in de toekomst'],
+  [/^lies more than a year in the future$/, () => 'ligt meer dan een jaar in de toekomst'],
+  [/^lies before the birth date$/, () => 'ligt vóór de geboortedatum'],
+  [/^lies before given_on$/, () => 'ligt vóór de datum waarop de toestemming is gegeven'],
+  [/^gives an age over 110 years$/, () => 'geeft een leeftijd van meer dan 110 jaar'],
+  [/^bsn "(.*)" fails the 11-test$/, (m) => `BSN "${m[1]}" voldoet niet aan de elfproef`],
+  [/^bsn "(.*)" must be exactly 9 digits$/, (m) => `BSN "${m[1]}" moet uit precies 9 cijfers bestaan`],
+  [/^"(.*)" is not a Dutch postal code like "1234 AB"$/, (m) => `"${m[1]}" is geen Nederlandse postcode zoals "1234 AB"`],
+  [/^"(.*)" may hold only digits, spaces, \+, - and \(\)$/, (m) => `"${m[1]}" mag alleen cijfers, spaties, +, - en haakjes bevatten`],
+  [/^"(.*)" is not an e-mail address$/, (m) => `"${m[1]}" is geen e-mailadres`],
+  [/^"(.*)" is not in code list (\S+)$/, (m) => `"${m[1]}" staat niet in de codelijst ${m[2]}`],
+  [/^"(.*)" is not an ISCO-08 code$/, (m) => `"${m[1]}" is geen ISCO-08-beroepscode`],
+  [/^give an occupation or an isco_code$/, () => 'vul een beroep of een beroepscode in'],
+  [/^(\d+) children do not fit a household of (\d+)$/, (m) => `${m[1]} kinderen passen niet in een huishouden van ${m[2]}`],
+  [/^"(.*)" is taken$/, (m) => `"${m[1]}" is al in gebruik`],
+  [/^you cannot deactivate yourself$/, () => 'u kunt uzelf niet deactiveren'],
+  [/^organisation (\d+) does not exist$/, (m) => `organisatie ${m[1]} bestaat niet`],
+  [/^contains a control character$/, () => 'bevat een stuurteken'],
+  [/^is not valid UTF-8$/, () => 'is geen geldige UTF-8-tekst'],
+];
+
+export function reasonNl(reason) {
+  const text = String(reason ?? '');
+  for (const [re, fmt] of REASONS) {
+    const m = re.exec(text);
+    if (m) return fmt(m);
+  }
+  return text;
+}

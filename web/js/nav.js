@@ -1,0 +1,83 @@
+// nav.js - the shared page header: site name, main navigation, the signed-in
+// user with their role, and the logout button.
+import { get, post } from './api.js';
+import { h, clear } from './dom.js';
+import { roleLabel } from './labels.js';
+
+const PARTICIPANT_ROLES_EXCLUDED = new Set(['admin']);
+// Which roles may take which action (mirrors the action columns of
+// domain/access.c; the server checks every request, this only decides which
+// links and forms the UI offers).
+export const CAN = {
+  create: new Set(['case_manager', 'youth_consultant', 'project_leader', 'job_coach']),
+  import: new Set(['case_manager', 'project_leader', 'job_coach']),
+  consent: new Set(['case_manager', 'youth_consultant', 'project_leader', 'job_coach']),
+  log: new Set(['director', 'case_manager']),
+  users: new Set(['admin']),
+};
+const CREATE_ROLES = CAN.create;
+const IMPORT_ROLES = CAN.import;
+
+function navItems(user) {
+  const items = [];
+  if (!PARTICIPANT_ROLES_EXCLUDED.has(user.role)) {
+    items.push({ href: '/index.html', text: 'Deelnemers', key: 'list' });
+  }
+  if (CREATE_ROLES.has(user.role)) {
+    items.push({ href: '/new.html', text: 'Nieuwe deelnemer', key: 'new' });
+  }
+  if (IMPORT_ROLES.has(user.role)) {
+    items.push({ href: '/import.html', text: 'Screening importeren', key: 'import' });
+  }
+  if (user.role === 'admin') {
+    items.push({ href: '/users.html', text: 'Gebruikers', key: 'users' });
+  }
+  return items;
+}
+
+export function renderHeader(user, active) {
+  const header = document.getElementById('site-header');
+  if (!header) return;
+  clear(header);
+  header.className = 'utrecht-page-header meedoen-header';
+  const list = h('ul', { class: 'meedoen-nav__list' });
+  for (const it of navItems(user)) {
+    list.append(h('li', { class: 'meedoen-nav__item' },
+      h('a', {
+        class: 'meedoen-nav__link', href: it.href,
+        'aria-current': it.key === active ? 'page' : null,
+      }, it.text)));
+  }
+  const logout = h('button', { class: 'utrecht-button utrecht-button--secondary-action meedoen-logout', type: 'button' }, 'Uitloggen');
+  logout.addEventListener('click', async () => {
+    logout.disabled = true;
+    try { await post('/api/logout', undefined, { noRedirect: true }); } catch { /* leave anyway */ }
+    location.assign('/login.html');
+  });
+  header.append(h('div', { class: 'utrecht-page-header__content meedoen-header__content' },
+    h('a', { class: 'meedoen-brand', href: user.role === 'admin' ? '/users.html' : '/index.html' }, 'meedoen'),
+    h('nav', { class: 'meedoen-nav', 'aria-label': 'Hoofdmenu' }, list),
+    h('div', { class: 'meedoen-user' },
+      h('p', { class: 'meedoen-user__who' },
+        h('span', { class: 'meedoen-visually-hidden', text: 'Ingelogd als ' }),
+        h('span', { class: 'meedoen-user__name', text: user.display_name || user.username }),
+        ' ',
+        h('span', { class: 'meedoen-user__role', text: `(${roleLabel(user.role)}${user.organisation_name ? `, ${user.organisation_name}` : ''})` })),
+      logout)));
+}
+
+// Load the signed-in user (redirecting to the login page on 401) and draw the
+// header. Returns the user object.
+export async function initPage(active) {
+  const me = await get('/api/me');
+  const user = me && me.user ? me.user : me;
+  renderHeader(user, active);
+  return user;
+}
+
+// Read a positive integer query parameter.
+export function intParam(name, fallback = null) {
+  const v = new URLSearchParams(location.search).get(name);
+  if (v === null || !/^\d+$/.test(v)) return fallback;
+  return Number(v);
+}
