@@ -2,7 +2,8 @@
  * import.c - importing reception-centre screening profiles (CSV with a
  * header row, or JSON Lines). Rows are matched on external_id: a known id
  * updates the participant, a new one registers them, so importing the same
- * file twice changes nothing the second time. The whole file is one
+ * file twice changes nothing the second time (those rows count as
+ * "unchanged" and are neither stored nor logged). The whole file is one
  * transaction: one bad row refuses the file unless `partial`, and the
  * report lists every rejected row with line, field and reason.
  */
@@ -19,7 +20,7 @@
 struct import_run {
 	struct app_ctx *ctx;
 	json_t *errors;
-	long rows, created, updated, rejected;
+	long rows, created, updated, unchanged, rejected;
 	bool refused; /* the file as a whole is unusable (its header) */
 	bool fatal;
 	struct err *fatal_err;
@@ -38,6 +39,19 @@ static void reject_err(struct import_run *run, long line, const struct err *e)
 	}
 	for (size_t i = 0; i < e->nfields; i++)
 		reject(run, line, e->fields[i].field, e->fields[i].reason);
+}
+
+/* True when every member of `changes` already has that value in `rec`. */
+static bool same_values(const json_t *rec, const json_t *changes)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)changes, key, v) {
+		json_t *old = json_object_get(rec, key);
+		if (old == NULL || !json_equal(old, v))
+			return false;
+	}
+	return true;
 }
 
 /* Validate and store one row object; `obj` is borrowed. */
@@ -91,6 +105,10 @@ static void import_row(struct import_run *run, long line, const json_t *obj)
 		goto out;
 	}
 	err_release(&check);
+	if (same_values(existing, rec)) {
+		run->unchanged++; /* nothing to store, nothing processed */
+		goto out;
+	}
 	if (participant_apply(ctx, id, existing, rec, "import", ACTIVITY_SCREENING_IMPORT, &e) != 0)
 		goto out_fatal;
 	run->updated++;
@@ -233,10 +251,10 @@ int app_import_screening(struct app_ctx *ctx, enum import_format fmt, const char
 		commit = false, run.fatal = true;
 	if (!commit)
 		store_rollback(ctx->st);
-	*report = json_pack("{s:s,s:b,s:i,s:i,s:i,s:i,s:b,s:o}", "format", fmt == IMPORT_CSV ? "csv" : "jsonl",
+	*report = json_pack("{s:s,s:b,s:i,s:i,s:i,s:i,s:i,s:b,s:o}", "format", fmt == IMPORT_CSV ? "csv" : "jsonl",
 			    "partial", partial, "rows", (int)run.rows, "created", commit ? (int)run.created : 0,
-			    "updated", commit ? (int)run.updated : 0, "rejected", (int)run.rejected, "committed", commit,
-			    "errors", run.errors);
+			    "updated", commit ? (int)run.updated : 0, "unchanged", commit ? (int)run.unchanged : 0,
+			    "rejected", (int)run.rejected, "committed", commit, "errors", run.errors);
 	if (run.fatal)
 		return -1;
 	if (run.refused)

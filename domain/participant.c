@@ -23,7 +23,7 @@ static const struct field_def fields[] = {
 	FIELD("languages", CAT_IDENTITY, FT_CODE_LIST, false, 0, 10, "languages", "talen"),
 	FIELD("household_size", CAT_IDENTITY, FT_INT, false, 1, 20, NULL, "grootte huishouden"),
 	FIELD("children", CAT_IDENTITY, FT_INT, false, 0, 20, NULL, "kinderen"),
-	FIELD("arrival_date", CAT_IDENTITY, FT_DATE, false, 0, 0, NULL, "aankomst in de gemeente"),
+	FIELD("arrival_date", CAT_IDENTITY, FT_DATE, false, 0, 366, NULL, "aankomst in de gemeente"),
 	FIELD("permit_date", CAT_IDENTITY, FT_DATE, false, 0, 0, NULL, "datum verblijfsvergunning"),
 	FIELD("street", CAT_CONTACT, FT_STRING, false, 1, 100, NULL, "straat en huisnummer"),
 	FIELD("postal_code", CAT_CONTACT, FT_POSTCODE, false, 0, 0, NULL, "postcode"),
@@ -38,7 +38,7 @@ static const struct field_def fields[] = {
 	FIELD("ambitions", CAT_EDUCATION_WORK, FT_TEXT, false, 1, 1000, NULL, "ambities"),
 	FIELD("integration_duty", CAT_CIVIC_INTEGRATION, FT_CODE, false, 0, 0, "integration_duty", "inburgeringsplicht"),
 	FIELD("integration_provider", CAT_CIVIC_INTEGRATION, FT_STRING, false, 1, 100, NULL, "taalaanbieder"),
-	FIELD("integration_deadline", CAT_CIVIC_INTEGRATION, FT_DATE, false, 0, 0, NULL, "inburgeringstermijn"),
+	FIELD("integration_deadline", CAT_CIVIC_INTEGRATION, FT_DATE, false, 0, -1, NULL, "inburgeringstermijn"),
 	FIELD("cefr_listening", CAT_CIVIC_INTEGRATION, FT_CODE, false, 0, 0, "cefr", "luisteren"),
 	FIELD("cefr_reading", CAT_CIVIC_INTEGRATION, FT_CODE, false, 0, 0, "cefr", "lezen"),
 	FIELD("cefr_speaking", CAT_CIVIC_INTEGRATION, FT_CODE, false, 0, 0, "cefr", "spreken"),
@@ -149,7 +149,8 @@ out:
 	return out;
 }
 
-static json_t *check_date(const json_t *v, const char *path, struct err *e)
+/* A date; max_ahead is how many days after today it may lie (-1: any). */
+static json_t *check_date(const json_t *v, const char *path, date_t today, int max_ahead, struct err *e)
 {
 	date_t d;
 
@@ -159,6 +160,14 @@ static json_t *check_date(const json_t *v, const char *path, struct err *e)
 	}
 	if (date_parse(json_string_value(v), &d) != 0) {
 		err_field(e, path, "\"%.40s\" is not a date (YYYY-MM-DD)", json_string_value(v));
+		return NULL;
+	}
+	if (max_ahead == 0 && d > today) {
+		err_field(e, path, "\"%s\" lies in the future", json_string_value(v));
+		return NULL;
+	}
+	if (max_ahead > 0 && d > today + max_ahead) {
+		err_field(e, path, "\"%s\" lies more than %d days in the future", json_string_value(v), max_ahead);
 		return NULL;
 	}
 	return json_string(json_string_value(v));
@@ -442,12 +451,12 @@ static json_t *check_objects(const json_t *v, const char *path, const struct fie
 	return out;
 }
 
-static json_t *check_field(const struct field_def *f, const json_t *v, struct err *e)
+static json_t *check_field(const struct field_def *f, const json_t *v, date_t today, struct err *e)
 {
 	switch (f->type) {
 	case FT_STRING: return check_string(v, f->name, f->min, f->max, false, e);
 	case FT_TEXT: return check_string(v, f->name, f->min, f->max, true, e);
-	case FT_DATE: return check_date(v, f->name, e);
+	case FT_DATE: return check_date(v, f->name, today, f->max, e);
 	case FT_INT: return check_int(v, f->name, f->min, f->max, e);
 	case FT_CODE: return check_code(v, f->name, f->codes, e);
 	case FT_BSN: return check_bsn(v, f->name, e);
@@ -479,7 +488,6 @@ int participant_validate(const json_t *in, enum validate_mode mode, date_t today
 	json_t *val;
 	size_t before = e->nfields;
 
-	(void)today;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
 	json_t *res = json_object();
@@ -499,7 +507,7 @@ int participant_validate(const json_t *in, enum validate_mode mode, date_t today
 				json_object_set_new(res, key, json_null());
 			continue;
 		}
-		json_t *c = check_field(f, val, e);
+		json_t *c = check_field(f, val, today, e);
 		if (c)
 			json_object_set_new(res, key, c);
 	}
@@ -532,23 +540,13 @@ int participant_check_record(const json_t *rec, date_t today, struct err *e)
 	size_t before = e->nfields;
 	bool has_birth = get_date(rec, "birth_date", &birth);
 
-	if (has_birth) {
-		if (birth > today)
-			err_field(e, "birth_date", "lies in the future");
-		else if (date_age(birth, today) > 110)
-			err_field(e, "birth_date", "gives an age over 110 years");
-	}
+	if (has_birth && birth <= today && date_age(birth, today) > 110)
+		err_field(e, "birth_date", "gives an age over 110 years");
 	static const char *const not_before_birth[] = { "arrival_date", "permit_date", "benefit_since" };
 	for (size_t i = 0; i < 3; i++) {
 		if (get_date(rec, not_before_birth[i], &d) && has_birth && d < birth)
 			err_field(e, not_before_birth[i], "lies before the birth date");
 	}
-	if (get_date(rec, "permit_date", &d) && d > today)
-		err_field(e, "permit_date", "lies in the future");
-	if (get_date(rec, "benefit_since", &d) && d > today)
-		err_field(e, "benefit_since", "lies in the future");
-	if (get_date(rec, "arrival_date", &d) && d > today + 366)
-		err_field(e, "arrival_date", "lies more than a year in the future");
 	json_t *hh = json_object_get(rec, "household_size"), *ch = json_object_get(rec, "children");
 	if (json_is_integer(hh) && json_is_integer(ch) && json_integer_value(ch) >= json_integer_value(hh))
 		err_field(e, "children", "%lld children do not fit a household of %lld",

@@ -46,7 +46,7 @@ struct field_def {
 	enum field_type type;
 	bool required;
 	int min;
-	int max;
+	int max; /* chars, items or value; for dates the days after today allowed (-1: any) */
 	const char *codes; /* code list for FT_CODE / FT_CODE_LIST */
 	const char *label; /* Dutch, for reports */
 };

@@ -31,7 +31,8 @@ struct server {
 	struct app *app;
 	struct server_config cfg;
 	uint16_t port;
-	/* pool of database connections */
+	/* pool of database connections, which take turns at writing */
+	pthread_mutex_t write_lock;
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	struct store **stores;
@@ -396,17 +397,21 @@ int server_start(struct app *app, const struct server_config *cfg, struct server
 		return err_field(e, "listen", "\"%s\" is not an IPv4 address", cfg->host);
 	}
 	pthread_mutex_init(&srv->lock, NULL);
+	pthread_mutex_init(&srv->write_lock, NULL);
 	pthread_cond_init(&srv->cond, NULL);
 	srv->stores = xcalloc(srv->cfg.threads, sizeof *srv->stores);
 	for (unsigned i = 0; i < srv->cfg.threads; i++) {
 		if (store_open(cfg->db_path, &srv->stores[i], e) != 0)
 			goto out_stop;
+		store_share_write_lock(srv->stores[i], &srv->write_lock);
 		srv->nstores++;
 		srv->nfree++;
 	}
 	srv->daemon = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, srv->cfg.threads,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		/* a pool of one is the internal polling thread alone */
+		MHD_OPTION_THREAD_POOL_SIZE, srv->cfg.threads > 1 ? srv->cfg.threads : 0,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
@@ -438,6 +443,7 @@ void server_stop(struct server *srv)
 		store_close(srv->stores[i]);
 	free(srv->stores);
 	pthread_mutex_destroy(&srv->lock);
+	pthread_mutex_destroy(&srv->write_lock);
 	pthread_cond_destroy(&srv->cond);
 	free(srv);
 }

@@ -6,11 +6,14 @@
 #ifndef MEEDOEN_SQLITE_INTERNAL_H
 #define MEEDOEN_SQLITE_INTERNAL_H
 
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store/store.h"
 
 #define STMT_CACHE_SIZE 64
+#define DYNAMIC_CACHE_SIZE 32
 
 struct store {
 	sqlite3 *db;
@@ -19,12 +22,23 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STMT_CACHE_SIZE];
 	int ncached;
-	int depth; /* open transactions (0 or 1) */
+	struct {
+		char *text; /* key: the SQL text of a statement built at run time */
+		sqlite3_stmt *stmt;
+	} dynamic[DYNAMIC_CACHE_SIZE];
+	int next_dynamic; /* round-robin victim */
+	int depth;        /* open transactions (0 or 1) */
+	pthread_mutex_t *write_lock; /* shared by the connections of a server, or NULL */
+	bool holding;     /* this connection holds write_lock */
 };
 
 /* A reset, unbound statement for static SQL `sql`, prepared once per
  * connection. NULL with e filled on error. Do not finalize it. */
 sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e);
+
+/* A reset, unbound statement for SQL built at run time, cached by its text
+ * (least recently prepared out first). Do not finalize it. */
+sqlite3_stmt *stmt_get_text(struct store *st, const char *sql, struct err *e);
 
 /* Fill e from the connection's last error; ERR_CONFLICT for unique keys. */
 int db_error(struct store *st, struct err *e, const char *what);

@@ -14,6 +14,7 @@
 #define MEEDOEN_STORE_H
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -26,6 +27,12 @@ struct store;
  * connection: WAL, foreign keys, busy timeout, Dutch collation "nl". */
 int store_open(const char *path, struct store **out, struct err *e);
 void store_close(struct store *st);
+
+/* Let the connections of one process take turns at writing through `lock`
+ * instead of sleeping in SQLite's busy handler: store_begin() takes it and
+ * commit or rollback gives it back; a write outside a transaction holds it
+ * for that statement. The lock must outlive the connection. */
+void store_share_write_lock(struct store *st, pthread_mutex_t *lock);
 
 /* Apply the migrations not yet applied; *applied counts them. */
 int store_migrate(struct store *st, int *applied, struct err *e);

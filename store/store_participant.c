@@ -298,30 +298,27 @@ int store_participant_list(struct store *st, const struct participant_query *q, 
 	}
 
 	buf_printf(&sql, "SELECT count(*) FROM participant p%s", where.data);
-	if (sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL) != SQLITE_OK) {
-		db_error(st, e, "participant count");
+	if ((s = stmt_get_text(st, sql.data, e)) == NULL)
 		goto out;
-	}
 	list_bind(s, q, pat.data);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		db_error(st, e, "participant count");
 		goto out;
 	}
 	*total = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	s = NULL;
+	sqlite3_reset(s);
 
 	buf_reset(&sql);
 	buf_printf(&sql,
 		   "SELECT p.id, p.family_name, p.given_names, p.birth_date, p.country_of_origin, p.arrival_date, "
 		   "p.target_group FROM participant p%s ORDER BY p.family_name COLLATE nl, p.given_names COLLATE nl, "
-		   "p.id LIMIT %d OFFSET %d",
-		   where.data, q->limit, q->offset);
-	if (sqlite3_prepare_v2(st->db, sql.data, -1, &s, NULL) != SQLITE_OK) {
-		db_error(st, e, "participant list");
+		   "p.id LIMIT ?8 OFFSET ?9",
+		   where.data);
+	if ((s = stmt_get_text(st, sql.data, e)) == NULL)
 		goto out;
-	}
 	list_bind(s, q, pat.data);
+	bind_int(s, 8, q->limit);
+	bind_int(s, 9, q->offset);
 	arr = json_array();
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -344,7 +341,8 @@ int store_participant_list(struct store *st, const struct participant_query *q, 
 	rc = 0;
 out:
 	json_decref(arr);
-	sqlite3_finalize(s);
+	if (s)
+		sqlite3_reset(s);
 	buf_release(&where);
 	buf_release(&sql);
 	buf_release(&pat);

@@ -55,7 +55,8 @@ int store_open(const char *path, struct store **out, struct err *e)
 	sqlite3_busy_timeout(st->db, 10000);
 	static const char *const pragmas =
 		"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-		"PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+		"PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824; "
+		"PRAGMA journal_size_limit=67108864;";
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		err_set(e, ERR_INTERNAL, "cannot configure database \"%s\": %s", path, msg ? msg : "?");
@@ -85,6 +86,12 @@ void store_close(struct store *st)
 		return;
 	for (int i = 0; i < st->ncached; i++)
 		sqlite3_finalize(st->cache[i].stmt);
+	for (int i = 0; i < DYNAMIC_CACHE_SIZE; i++) {
+		sqlite3_finalize(st->dynamic[i].stmt);
+		free(st->dynamic[i].text);
+	}
+	if (st->holding)
+		pthread_mutex_unlock(st->write_lock);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -113,6 +120,51 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e)
 		abort();
 	}
 	return s;
+}
+
+sqlite3_stmt *stmt_get_text(struct store *st, const char *sql, struct err *e)
+{
+	for (int i = 0; i < DYNAMIC_CACHE_SIZE; i++) {
+		if (st->dynamic[i].text && strcmp(st->dynamic[i].text, sql) == 0) {
+			sqlite3_stmt *s = st->dynamic[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		db_error(st, e, "prepare");
+		return NULL;
+	}
+	int v = st->next_dynamic;
+	st->next_dynamic = (v + 1) % DYNAMIC_CACHE_SIZE;
+	sqlite3_finalize(st->dynamic[v].stmt);
+	free(st->dynamic[v].text);
+	st->dynamic[v].text = xstrdup(sql);
+	st->dynamic[v].stmt = s;
+	return s;
+}
+
+void store_share_write_lock(struct store *st, pthread_mutex_t *lock)
+{
+	st->write_lock = lock;
+}
+
+static void write_lock_take(struct store *st)
+{
+	if (st->write_lock && !st->holding) {
+		pthread_mutex_lock(st->write_lock);
+		st->holding = true;
+	}
+}
+
+static void write_lock_give(struct store *st)
+{
+	if (st->holding) {
+		st->holding = false;
+		pthread_mutex_unlock(st->write_lock);
+	}
 }
 
 void bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -153,7 +205,12 @@ json_t *col_json(sqlite3_stmt *s, int i)
 
 int stmt_exec(struct store *st, sqlite3_stmt *s, struct err *e, const char *what)
 {
+	bool alone = st->depth == 0 && !sqlite3_stmt_readonly(s);
+	if (alone)
+		write_lock_take(st);
 	int rc = sqlite3_step(s);
+	if (alone)
+		write_lock_give(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		db_error(st, e, what);
 		sqlite3_reset(s);
@@ -206,9 +263,15 @@ int store_begin(struct store *st, struct err *e)
 {
 	static const char sql[] = "BEGIN IMMEDIATE";
 	sqlite3_stmt *s = stmt_get(st, sql, e);
-	if (s == NULL || stmt_exec(st, s, e, "begin") != 0)
+	if (s == NULL)
 		return -1;
-	st->depth = 1;
+	write_lock_take(st);
+	st->depth = 1; /* so stmt_exec leaves the lock alone */
+	if (stmt_exec(st, s, e, "begin") != 0) {
+		st->depth = 0;
+		write_lock_give(st);
+		return -1;
+	}
 	return 0;
 }
 
@@ -221,6 +284,7 @@ int store_commit(struct store *st, struct err *e)
 		return -1;
 	}
 	st->depth = 0;
+	write_lock_give(st);
 	return 0;
 }
 
@@ -229,6 +293,7 @@ void store_rollback(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->depth = 0;
+	write_lock_give(st);
 }
 
 /* ---- migrations ---- */

@@ -96,16 +96,17 @@ test('the same file with partial=1 stores the good rows; re-importing updates in
   const again = await upload(screeningCsv(tag), { query: '?partial=1' });
   assert.equal(again.status, 200, again.text);
   assert.equal(again.body.created, 0);
-  assert.equal(again.body.updated, 2);
+  assert.equal(again.body.updated, 0);
+  assert.equal(again.body.unchanged, 2, 'rows that change nothing are neither stored nor logged');
   assert.equal(again.body.rejected, 1);
   assert.equal(await t.total(), total + 2, 'total unchanged by the re-import');
   assert.deepEqual(withoutUpdatedAt(await byTag(tag)), withoutUpdatedAt(stored), 'same data after the re-import');
 
-  // the corrected file without partial: the missing row is created, the others updated
+  // the corrected file without partial: the missing row is created, the others stay as they are
   const fixed = await upload(screeningCsv(tag, true));
   assert.equal(fixed.status, 200, fixed.text);
   assert.equal(fixed.body.created, 1);
-  assert.equal(fixed.body.updated, 2);
+  assert.equal(fixed.body.unchanged, 2);
   assert.equal(fixed.body.rejected, 0);
   assert.equal(fixed.body.committed, true);
   assert.deepEqual(fixed.body.errors, []);
@@ -149,7 +150,7 @@ test('JSON Lines import', async () => {
   // ?format=jsonl names the format whatever the content type
   const r2 = await upload(lines, { type: 'application/octet-stream', query: '?format=jsonl' });
   assert.equal(r2.status, 200, r2.text);
-  assert.equal(r2.body.updated, 2);
+  assert.equal(r2.body.unchanged, 2);
   assert.equal(await t.total(), total + 2);
 });
 

@@ -171,13 +171,12 @@ static void test_record_rules(void **state)
 {
 	(void)state;
 	struct err e;
-	json_t *rec = json_pack("{s:s,s:s,s:s,s:i,s:i}", "birth_date", "2027-01-01", "arrival_date", "2026-01-01",
-				"permit_date", "2026-12-01", "household_size", 2, "children", 2);
+	json_t *rec = json_pack("{s:s,s:s,s:s,s:i,s:i}", "birth_date", "2020-01-01", "arrival_date", "2019-01-01",
+				"permit_date", "2019-12-01", "household_size", 2, "children", 2);
 	err_init(&e);
 	assert_int_equal(participant_check_record(rec, today(), &e), -1);
-	assert_true(has_field_error(&e, "birth_date", "future"));
 	assert_true(has_field_error(&e, "arrival_date", "before the birth"));
-	assert_true(has_field_error(&e, "permit_date", "future"));
+	assert_true(has_field_error(&e, "permit_date", "before the birth"));
 	assert_true(has_field_error(&e, "children", NULL));
 	err_release(&e);
 	json_object_set_new(rec, "birth_date", json_string("1990-01-01"));
@@ -187,6 +186,30 @@ static void test_record_rules(void **state)
 	assert_int_equal(participant_check_record(rec, today(), &e), 0);
 	err_release(&e);
 	json_decref(rec);
+}
+
+static void test_dates_in_the_future(void **state)
+{
+	(void)state;
+	struct err e;
+	json_t *out = NULL;
+	err_init(&e);
+	assert_int_equal(validate("{\"birth_date\":\"2026-11-23\",\"bsn\":\"123456789\",\"permit_date\":\"2027-01-01\","
+				  "\"arrival_date\":\"2027-12-01\",\"integration_deadline\":\"2029-01-01\"}",
+				  VALIDATE_PATCH, &out, &e),
+			 -1);
+	assert_true(has_field_error(&e, "birth_date", "future")); /* reported together with the bsn */
+	assert_true(has_field_error(&e, "bsn", "11-test"));
+	assert_true(has_field_error(&e, "permit_date", "future"));
+	assert_true(has_field_error(&e, "arrival_date", "366 days"));
+	assert_false(has_field_error(&e, "integration_deadline", NULL));
+	err_release(&e);
+	err_init(&e);
+	assert_int_equal(validate("{\"birth_date\":\"2026-11-22\",\"arrival_date\":\"2027-11-23\"}", VALIDATE_PATCH,
+				  &out, &e),
+			 0); /* today itself, and exactly 366 days ahead */
+	json_decref(out);
+	err_release(&e);
 }
 
 static void test_filter_by_category(void **state)
@@ -225,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_nested_lists),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_record_rules),
+		cmocka_unit_test(test_dates_in_the_future),
 		cmocka_unit_test(test_filter_by_category),
 		cmocka_unit_test(test_categories_of),
 	};

@@ -25,7 +25,7 @@ function showReport(report, status) {
   section.hidden = false;
   const rejected = Number(report.rejected) || 0;
   if (report.committed && rejected === 0) {
-    showMessage(msg, 'ok', `Het bestand is ingelezen: ${n(report.created)} nieuw, ${n(report.updated)} bijgewerkt.`);
+    showMessage(msg, 'ok', `Het bestand is ingelezen: ${n(report.created)} nieuw, ${n(report.updated)} bijgewerkt, ${n(report.unchanged)} ongewijzigd.`);
   } else if (report.committed) {
     showMessage(msg, 'warning', `De goede rijen zijn opgeslagen (${n(report.created)} nieuw, ${n(report.updated)} bijgewerkt). ${rejected} ${rejected === 1 ? 'rij is' : 'rijen zijn'} afgewezen en niet opgeslagen.`);
   } else {
@@ -38,6 +38,7 @@ function showReport(report, status) {
     ['Rijen gelezen', n(report.rows)],
     ['Nieuwe deelnemers', n(report.created)],
     ['Bijgewerkt', n(report.updated)],
+    ['Ongewijzigd', n(report.unchanged)],
     ['Afgewezen', n(report.rejected)],
     ['Opgeslagen', report.committed ? 'ja' : 'nee'],
   ]));
