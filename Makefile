@@ -39,7 +39,7 @@ build-asan: $(BUILD_ASAN)/build.ninja
 	cmake --build $(BUILD_ASAN)
 
 bench: deps build
-	sh bench/run.sh
+	bash bench/run.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

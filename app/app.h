@@ -22,6 +22,8 @@
 #include "domain/date.h"
 #include "store/store.h"
 
+struct log_batch;
+
 /* Long-lived application state, built at start-up and read-only after
  * (but for the login gate, which has its own lock). */
 struct app {
@@ -34,6 +36,9 @@ struct app {
 	pthread_cond_t hash_cond;
 	int hashing;
 	int max_hashing;
+	/* group commit of processing-log entries outside transactions (the
+	 * server sets it; NULL writes each entry on the request's connection) */
+	struct log_batch *log_batch;
 };
 
 struct actor {

@@ -20,5 +20,8 @@ void audit_pseudonym(const struct app *app, int64_t pid, char out[PSEUDONYM_LEN]
 /* Append one entry for participant pid. */
 int audit_log(struct app_ctx *ctx, int64_t pid, const char *action, enum activity activity, const char *status,
 	      struct err *e);
+/* Append one entry for each of the n participants in pids, all or none. */
+int audit_log_many(struct app_ctx *ctx, const int64_t *pids, size_t n, const char *action, enum activity activity,
+		   const char *status, struct err *e);
 
 #endif

@@ -8,6 +8,9 @@
 #include "app/audit.h"
 #include "app/participant_internal.h"
 #include "domain/participant.h"
+#include "base/xmalloc.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -245,30 +248,28 @@ int app_participant_list(struct app_ctx *ctx, const struct list_params *p, json_
 
 	/* per row: show target_group only where path is readable; one log
 	 * entry per participant listed, all or none */
-	size_t i;
+	size_t i, n = json_array_size(items);
 	json_t *row;
-	if (json_array_size(items) && store_begin(ctx->st, e) != 0)
-		goto out_free;
+	int64_t *pids = xcalloc(n ? n : 1, sizeof *pids);
 	enum access_level path = r->read[CAT_PATH];
 	json_array_foreach(items, i, row) {
 		int64_t pid = json_integer_value(json_object_get(row, "id"));
 		struct relation rel;
+		pids[i] = pid;
 		/* the relation only matters when the path level depends on it */
 		if (path != LVL_ALL && path != LVL_NONE && participant_relation(ctx, pid, &rel, e) != 0)
-			goto out_rollback;
+			goto out_free;
 		if (path == LVL_NONE || (path != LVL_ALL && !access_may_read(ctx->actor.role, CAT_PATH, &rel)))
 			json_object_del(row, "target_group");
-		if (audit_log(ctx, pid, "list", ACTIVITY_CASELOAD_LIST, "ok", e) != 0)
-			goto out_rollback;
 	}
-	if (json_array_size(items) && store_commit(ctx->st, e) != 0)
+	if (audit_log_many(ctx, pids, n, "list", ACTIVITY_CASELOAD_LIST, "ok", e) != 0)
 		goto out_free;
+	free(pids);
 	*out = json_pack("{s:I,s:i,s:i,s:o}", "total", (json_int_t)total, "page", p->page, "per_page", p->per_page,
 			 "items", items);
 	return 0;
-out_rollback:
-	store_rollback(ctx->st);
 out_free:
+	free(pids);
 	json_decref(items);
 	return -1;
 }

@@ -286,27 +286,29 @@ interpretation() {
 - **Every dossier read is also a write.** Besides the session lookup (one
   indexed SELECT; the session's \`last_seen_at\` is touched at most once a
   minute), the participant SELECT and the link and consent SELECTs that
-  decide access, each read appends a row to the processing log (the AVG
-  register of who read which dossier, and why) in its own write
-  transaction. SQLite has one writer at a time, so the $SERVER_THREADS worker threads
-  queue for the write lock; a thread that finds it taken waits in SQLite's
-  busy handler (\`sqlite3_busy_timeout\`), which sleeps in steps of 1, 2, 5,
-  10 ms and more instead of being woken when the lock is free. That waiting
-  shows in the tail latency more than in CPU use.
-- **Writes empty the other connections' caches.** Each worker thread has
-  its own SQLite connection with its own page cache. In WAL mode a
-  connection that starts a read and sees that another connection has
-  committed since drops its whole page cache, and here every request
-  commits, so most reads start cold and fetch their B-tree pages from the
-  operating system again (\`pread\`). The same steady stream of short
-  transactions keeps some reader in the WAL at almost every moment, so
-  automatic checkpoints cannot restart it and the WAL file keeps growing
-  while the load lasts (its size after the runs is in the table above).
+  decide access, each read owes a row in the processing log (the AVG
+  register of who read which dossier, and why), and the answer waits until
+  that row is committed: a failed log write fails the read. Reads do not
+  commit one by one: the server's log writer (\`store/log_batch.c\`) stores
+  whatever entries have queued up in one transaction (group commit) and
+  wakes each waiting request. Writers of the one process take turns through
+  a mutex instead of sleeping in SQLite's busy handler.
+- **Commits still empty the other connections' caches.** Each worker thread
+  has its own SQLite connection with its own page cache; in WAL mode a
+  connection that sees another connection's commit drops its whole page
+  cache, so reads after a log commit fetch their B-tree pages from the
+  operating system again (\`pread\`). That is most of the remaining gap.
+  Memory-mapped I/O (\`mmap_size\`) made it worse here, three times slower
+  (remapping on every growth of the file), so it is off. The next step is to
+  keep the processing log in a database file of its own, so that log
+  commits leave the participant pages cached; it is not done yet because a
+  write and its log entry must then stay atomic across two files.
 - **A list page is 25 log rows.** It counts every participant in scope
   (\`count(*)\` over all $ROWS), reads a page sorted by Dutch collation with
-  \`OFFSET\` up to $(( (PAGES - 1) * PER_PAGE )), then per listed participant decides access
-  (two SELECTs) and appends a processing-log row, all 25 in one write
-  transaction. It has no aim; it is here so a regression shows.
+  \`OFFSET\` up to $(( (PAGES - 1) * PER_PAGE )), and appends one processing-log
+  row per listed participant, all 25 in one group commit. Deep \`OFFSET\`
+  pages and the count are the cost; keyset paging would remove the first.
+  It has no aim; it is here so a regression shows.
 - In this run dossier reads appended about $d_log processing-log rows per
   second and list pages about $l_log ($log_rows rows in the database after
   all runs, $ROWS of them from the import).

@@ -13,6 +13,7 @@
 #include "http/request.h"
 #include "http/routes.h"
 #include "http/static.h"
+#include "store/log_batch.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/clock.h"
@@ -36,6 +37,7 @@ struct server {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	struct store **stores;
+	struct log_batch *log_batch;
 	unsigned nstores;
 	unsigned nfree;
 };
@@ -407,6 +409,9 @@ int server_start(struct app *app, const struct server_config *cfg, struct server
 		srv->nstores++;
 		srv->nfree++;
 	}
+	if (log_batch_start(cfg->db_path, &srv->write_lock, &srv->log_batch, e) != 0)
+		goto out_stop;
+	app->log_batch = srv->log_batch;
 	srv->daemon = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
@@ -439,6 +444,10 @@ void server_stop(struct server *srv)
 		return;
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon);
+	if (srv->log_batch) {
+		srv->app->log_batch = NULL;
+		log_batch_stop(srv->log_batch);
+	}
 	for (unsigned i = 0; i < srv->nstores; i++)
 		store_close(srv->stores[i]);
 	free(srv->stores);

@@ -40,6 +40,8 @@ int store_migrate(struct store *st, int *applied, struct err *e);
 int store_schema_version(struct store *st, int *version, struct err *e);
 
 int store_begin(struct store *st, struct err *e);
+/* True between store_begin() and commit or rollback. */
+bool store_in_transaction(const struct store *st);
 int store_commit(struct store *st, struct err *e);
 /* Roll back if a transaction is open; never fails. */
 void store_rollback(struct store *st);

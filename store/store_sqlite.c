@@ -55,7 +55,7 @@ int store_open(const char *path, struct store **out, struct err *e)
 	sqlite3_busy_timeout(st->db, 10000);
 	static const char *const pragmas =
 		"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-		"PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824; "
+		"PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=0; "
 		"PRAGMA journal_size_limit=67108864;";
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
@@ -273,6 +273,11 @@ int store_begin(struct store *st, struct err *e)
 		return -1;
 	}
 	return 0;
+}
+
+bool store_in_transaction(const struct store *st)
+{
+	return st->depth > 0;
 }
 
 int store_commit(struct store *st, struct err *e)
