@@ -16,10 +16,12 @@
 void help_serve(void)
 {
 	puts("usage: meedoen [--db PATH] serve [--listen HOST:PORT] [--web DIR] [--vendor DIR]\n"
-	     "                                [--threads N] [--quiet]\n\n"
+	     "                                [--threads N] [--quiet] [--secure-cookies]\n\n"
 	     "Serve the web UI and the HTTP API (docs/api.md). Defaults: --listen 127.0.0.1:8080,\n"
 	     "--web web (or $MEEDOEN_WEB), --vendor node_modules (or $MEEDOEN_VENDOR), --threads 4.\n"
-	     "Port 0 picks a free port. --quiet leaves out the access log.");
+	     "Port 0 picks a free port. --quiet leaves out the access log. --secure-cookies (or\n"
+	     "MEEDOEN_SECURE_COOKIES=1) marks the session cookie Secure: use it when a TLS proxy\n"
+	     "serves meedoen over https.");
 }
 
 static int parse_listen(const char *v, char *host, size_t size, uint16_t *port)
@@ -50,6 +52,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 					      { "vendor", required_argument, NULL, 'v' },
 					      { "threads", required_argument, NULL, 't' },
 					      { "quiet", no_argument, NULL, 'q' },
+					      { "secure-cookies", no_argument, NULL, 's' },
 					      { NULL, 0, NULL, 0 } };
 	char host[64] = "127.0.0.1";
 	struct server_config cfg = {
@@ -62,6 +65,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		.upload_limit = 64 << 20,
 	};
 	int o;
+	bool secure = getenv("MEEDOEN_SECURE_COOKIES") && strcmp(getenv("MEEDOEN_SECURE_COOKIES"), "1") == 0;
 	struct server *srv = NULL;
 	struct err e;
 
@@ -83,6 +87,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 			break;
 		}
 		case 'q': cfg.quiet = true; break;
+		case 's': secure = true; break;
 		default: return cli_usage("serve", "unknown option");
 		}
 	}
@@ -96,6 +101,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	cfg.db_path = c->db_path;
 	if (cli_open(c) != 0)
 		return EXIT_USER;
+	c->app.secure_cookies = secure;
 
 	/* block the stop signals in every thread; this one waits for them */
 	sigset_t stop;
