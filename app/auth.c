@@ -7,6 +7,7 @@
  */
 #include "app/app.h"
 #include "app/input.h"
+#include "app/path.h"
 #include "base/buf.h"
 #include "base/clock.h"
 #include "domain/codes.h"
@@ -374,5 +375,6 @@ json_t *app_codes(void)
 		json_array_append_new(cats, json_pack("{s:s,s:s}", "code", access_category((enum category)c)->name,
 						      "label", access_category((enum category)c)->label));
 	json_object_set_new(o, "categories", cats);
+	app_path_codes(o);
 	return o;
 }

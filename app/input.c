@@ -37,3 +37,78 @@ void input_text(const json_t *in, const char *key, size_t min, size_t max, bool 
 	else if (n > max)
 		err_field(e, key, "must be at most %zu characters", max);
 }
+
+/* 0 when absent or null (an error if required), 1 when present. */
+static int present(const json_t *in, const char *key, bool required, struct err *e)
+{
+	json_t *v = json_object_get(in, key);
+	if (v == NULL || json_is_null(v)) {
+		if (required)
+			err_field(e, key, "is required");
+		return required ? -1 : 0;
+	}
+	return 1;
+}
+
+int input_date(const json_t *in, const char *key, bool required, date_t *out, struct err *e)
+{
+	int p = present(in, key, required, e);
+	if (p <= 0)
+		return p;
+	const char *s = json_string_value(json_object_get(in, key));
+	if (s == NULL || date_parse(s, out) != 0) {
+		err_field(e, key, "\"%.40s\" is not a date (YYYY-MM-DD)", s ? s : "(not a string)");
+		return -1;
+	}
+	return 1;
+}
+
+int input_int(const json_t *in, const char *key, bool required, long lo, long hi, long *out, struct err *e)
+{
+	int p = present(in, key, required, e);
+	if (p <= 0)
+		return p;
+	json_t *v = json_object_get(in, key);
+	if (!json_is_integer(v)) {
+		err_field(e, key, "must be a whole number");
+		return -1;
+	}
+	json_int_t n = json_integer_value(v);
+	if (n < lo || n > hi) {
+		err_field(e, key, "%lld is out of range %ld..%ld", (long long)n, lo, hi);
+		return -1;
+	}
+	*out = (long)n;
+	return 1;
+}
+
+int input_code(const json_t *in, const char *key, bool required, const char *const *codes, const char **out,
+	       struct err *e)
+{
+	int p = present(in, key, required, e);
+	if (p <= 0)
+		return p;
+	const char *s = json_string_value(json_object_get(in, key));
+	for (const char *const *c = codes; s && *c; c++) {
+		if (strcmp(*c, s) == 0) {
+			*out = *c;
+			return 1;
+		}
+	}
+	err_field(e, key, "\"%.40s\" is not one of the allowed values", s ? s : "(not a string)");
+	return -1;
+}
+
+int input_bool(const json_t *in, const char *key, bool required, bool *out, struct err *e)
+{
+	int p = present(in, key, required, e);
+	if (p <= 0)
+		return p;
+	json_t *v = json_object_get(in, key);
+	if (!json_is_boolean(v)) {
+		err_field(e, key, "must be true or false");
+		return -1;
+	}
+	*out = json_is_true(v);
+	return 1;
+}

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "domain/date.h"
 
 /* A field error "unknown field" for each member of `in` not named in
  * `allowed` (NULL-terminated). */
@@ -18,5 +19,19 @@ void input_unknown_members(const json_t *in, const char *const *allowed, struct 
 /* Check that member `key` is a string of min..max bytes (a field error
  * otherwise); absent or null is an error only when required. */
 void input_text(const json_t *in, const char *key, size_t min, size_t max, bool required, struct err *e);
+
+/* Member `key` as a date "YYYY-MM-DD": 1 and *out when present, 0 when
+ * absent or null (an error if required), -1 with a field error when bad. */
+int input_date(const json_t *in, const char *key, bool required, date_t *out, struct err *e);
+
+/* Member `key` as an integer in lo..hi; same returns as input_date. */
+int input_int(const json_t *in, const char *key, bool required, long lo, long hi, long *out, struct err *e);
+
+/* Member `key` as one of the NULL-terminated codes; same returns. */
+int input_code(const json_t *in, const char *key, bool required, const char *const *codes, const char **out,
+	       struct err *e);
+
+/* Member `key` as a boolean; same returns. */
+int input_bool(const json_t *in, const char *key, bool required, bool *out, struct err *e);
 
 #endif

@@ -18,6 +18,12 @@ static const struct activity_def register_[ACTIVITY_COUNT] = {
 		"toewijzen van jobcoach, vrijwilliger en andere begeleiders", "Participatiewet art. 7" },
 	[ACTIVITY_LOG_READ] = { "mdn-007", "inzage verwerkingslog",
 		"verantwoording en inzagerecht van de betrokkene", "AVG art. 15, 30" },
+	[ACTIVITY_PATH] = { "mdn-008", "traject bijhouden",
+		"fasen, intake, participatieladder en overdracht van het traject naar werk", "Participatiewet art. 7, 10" },
+	[ACTIVITY_JOURNAL] = { "mdn-009", "contacten en notities",
+		"verslag van contacten en begeleiding", "Participatiewet art. 7" },
+	[ACTIVITY_WORKLIST] = { "mdn-010", "werkvoorraad",
+		"signalen die om actie vragen op de eigen caseload", "Participatiewet art. 7" },
 };
 
 const struct activity_def *activity_get(enum activity a)

@@ -15,6 +15,9 @@ enum activity {
 	ACTIVITY_CONSENT,        /* recording consent */
 	ACTIVITY_NETWORK,        /* assigning job coach, volunteer, ... */
 	ACTIVITY_LOG_READ,       /* reading the processing log of a participant */
+	ACTIVITY_PATH,           /* keeping the path: phases, intake, ladder, hand-over */
+	ACTIVITY_JOURNAL,        /* contacts and notes */
+	ACTIVITY_WORKLIST,       /* signals on the worklist */
 	ACTIVITY_COUNT
 };
 

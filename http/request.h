@@ -63,5 +63,21 @@ int h_org_add(struct hctx *h);
 int h_user_list(struct hctx *h);
 int h_user_add(struct hctx *h);
 int h_user_update(struct hctx *h);
+int h_phase_list(struct hctx *h);
+int h_phase_add(struct hctx *h);
+int h_phase_update(struct hctx *h);
+int h_intake_get(struct hctx *h);
+int h_intake_record(struct hctx *h);
+int h_ladder_list(struct hctx *h);
+int h_ladder_add(struct hctx *h);
+int h_journal_list(struct hctx *h);
+int h_journal_add(struct hctx *h);
+int h_handover_get(struct hctx *h);
+int h_handover_update(struct hctx *h);
+int h_sheltered_get(struct hctx *h);
+int h_sheltered_put(struct hctx *h);
+int h_sheltered_board(struct hctx *h);
+int h_signals(struct hctx *h);
+int h_signals_summary(struct hctx *h);
 
 #endif

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "base/buf.h"
 #include "store/store.h"
 
 #define STMT_CACHE_SIZE 64
@@ -40,12 +41,22 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e);
  * (least recently prepared out first). Do not finalize it. */
 sqlite3_stmt *stmt_get_text(struct store *st, const char *sql, struct err *e);
 
+/* The WHERE clause (" WHERE ...") choosing the participants (alias p) a
+ * query may see, and its bindings: ?1 today, ?2 user, ?3 user's
+ * organisation, ?4 name pattern, ?5 organisation filter, ?6/?7 arrival. */
+void participant_scope_where(const struct participant_query *q, struct buf *b);
+void participant_scope_bind(sqlite3_stmt *s, const struct participant_query *q, const char *pattern);
+
 /* Fill e from the connection's last error; ERR_CONFLICT for unique keys. */
 int db_error(struct store *st, struct err *e, const char *what);
 
 /* Bind helpers: NULL text binds SQL NULL. */
 void bind_text(sqlite3_stmt *s, int i, const char *v);
 void bind_int(sqlite3_stmt *s, int i, int64_t v);
+/* Bind a JSON scalar: null or absent -> NULL, string, integer, boolean. */
+void bind_json(sqlite3_stmt *s, int i, const json_t *v);
+/* A JSON object of the row's columns, named by their result-column names. */
+json_t *row_object(sqlite3_stmt *s);
 /* Column as C string, "" for NULL. */
 const char *col_text(sqlite3_stmt *s, int i);
 /* Column as JSON: string, integer or null. */

@@ -126,8 +126,9 @@ struct participant_query {
 	const char *arrival_to;
 	int offset;
 	int limit;
-	/* visibility, from access_list_scope() */
+	/* visibility, from access_list_scope() or the read level of a category */
 	enum access_level scope;
+	enum category consent_category; /* for LVL_CONSENT_OWN (CAT_IDENTITY is 0) */
 	enum own_scope own_by;
 	int64_t user_id;
 	int64_t user_org_id;
@@ -163,6 +164,70 @@ int store_consent_list(struct store *st, int64_t pid, const char *today, json_t 
 int store_consent_get(struct store *st, int64_t pid, int64_t cid, const char *today, json_t **out,
 		      struct err *e);
 int store_consent_revoke(struct store *st, int64_t pid, int64_t cid, const char *now, struct err *e);
+
+/* ---- the path (store_path.c): rows as JSON objects named by column ---- */
+
+/* Phases oldest first: {"id","kind","start_date","planned_end","actual_end",
+ * "organisation_id","organisation_name","responsible_user_id",
+ * "responsible_name","placement_id","outcome","reason"}. */
+int store_phase_list(struct store *st, int64_t pid, json_t **items, struct err *e);
+/* Insert a phase from those members of `ph`. */
+int store_phase_insert(struct store *st, int64_t pid, const json_t *ph, const char *now, int64_t *id, struct err *e);
+/* Overwrite planned_end, actual_end, responsible_user_id, outcome and reason. */
+int store_phase_update(struct store *st, int64_t pid, int64_t id, const json_t *ph, struct err *e);
+
+/* The intake or *out = NULL; insert gives ERR_CONFLICT when one exists. */
+int store_intake_get(struct store *st, int64_t pid, json_t **out, struct err *e);
+int store_intake_insert(struct store *st, int64_t pid, const json_t *in, int64_t user_id, const char *now,
+			struct err *e);
+
+/* Ladder positions newest first: {"id","assessed_on","level","assessor","note"}. */
+int store_ladder_list(struct store *st, int64_t pid, json_t **items, struct err *e);
+int store_ladder_insert(struct store *st, int64_t pid, const json_t *in, int64_t user_id, const char *user_name,
+			const char *now, int64_t *id, struct err *e);
+
+/* Journal entries newest first: {"id","occurred_on","kind","category","text","author"}. */
+int store_journal_list(struct store *st, int64_t pid, json_t **items, struct err *e);
+int store_journal_insert(struct store *st, int64_t pid, const json_t *in, int64_t user_id, const char *user_name,
+			 const char *now, int64_t *id, struct err *e);
+
+/* The hand-over record or *out = NULL: {"welfare_user_id","welfare_name",
+ * "checklist" (JSON text),"volunteer_user_id","volunteer_signed_at","welfare_signed_at"}. */
+int store_handover_get(struct store *st, int64_t pid, json_t **out, struct err *e);
+int store_handover_put(struct store *st, int64_t pid, const json_t *h, const char *now, struct err *e);
+
+/* The sheltered-work record or *out = NULL; the board lists every record. */
+int store_sheltered_get(struct store *st, int64_t pid, json_t **out, struct err *e);
+int store_sheltered_put(struct store *st, int64_t pid, const json_t *r, const char *now, struct err *e);
+int store_sheltered_board(struct store *st, json_t **items, struct err *e);
+
+/* What the signal rules need of one participant; strings are "" when
+ * unknown and valid only during the callback. */
+struct facts_row {
+	int64_t id;
+	const char *family_name;
+	const char *given_names;
+	const char *arrival_date;
+	const char *registered;
+	bool has_intake;
+	const char *last_contact;
+	const char *last_assessment;
+	const char *integration_deadline;
+	const char *exam_status;
+	bool has_volunteer;
+	bool handover_done;
+	const char *work_learning_start;
+	const char *overdue_planned_end;
+	const char *dropped_out_since;
+	const char *hold_until;
+	int64_t organisation_id;
+};
+
+typedef int (*facts_fn)(void *arg, const struct facts_row *row, struct err *e);
+
+/* Call fn for every participant q's scope lets see (q's paging is not
+ * used). Stops at the first callback that returns non-zero. */
+int store_signal_facts(struct store *st, const struct participant_query *q, facts_fn fn, void *arg, struct err *e);
 
 /* ---- processing log ---- */
 

@@ -213,7 +213,7 @@ int store_participant_by_external_id(struct store *st, const char *external_id, 
 /* Append the WHERE clause for q; parameters are numbered: ?1 today,
  * ?2 user id, ?3 user org, ?4 name pattern, ?5 organisation filter,
  * ?6 arrival from, ?7 arrival to. Unused numbers are bound anyway. */
-static void list_where(const struct participant_query *q, struct buf *b)
+void participant_scope_where(const struct participant_query *q, struct buf *b)
 {
 	buf_puts(b, " WHERE 1 = 1");
 	switch (q->scope) {
@@ -232,9 +232,10 @@ static void list_where(const struct participant_query *q, struct buf *b)
 			buf_printf(b, " AND EXISTS (SELECT 1 FROM participant_link l WHERE " ACTIVE_LINK
 				      " AND l.user_id = ?2)", 1, 1);
 		if (q->scope == LVL_CONSENT_OWN)
-			buf_puts(b, " AND EXISTS (SELECT 1 FROM consent c WHERE c.participant_id = p.id"
-				    " AND c.organisation_id = ?3 AND c.category = 'identity' AND c.revoked_at IS NULL"
-				    " AND c.given_on <= ?1 AND (c.expires_on IS NULL OR c.expires_on >= ?1))");
+			buf_printf(b, " AND EXISTS (SELECT 1 FROM consent c WHERE c.participant_id = p.id"
+				      " AND c.organisation_id = ?3 AND c.category = '%s' AND c.revoked_at IS NULL"
+				      " AND c.given_on <= ?1 AND (c.expires_on IS NULL OR c.expires_on >= ?1))",
+				   access_category(q->consent_category)->name);
 		break;
 	case LVL_NONE:
 		buf_puts(b, " AND 0 = 1");
@@ -251,7 +252,7 @@ static void list_where(const struct participant_query *q, struct buf *b)
 		buf_puts(b, " AND p.arrival_date <= ?7");
 }
 
-static void list_bind(sqlite3_stmt *s, const struct participant_query *q, const char *pattern)
+void participant_scope_bind(sqlite3_stmt *s, const struct participant_query *q, const char *pattern)
 {
 	int n = sqlite3_bind_parameter_count(s);
 	if (n >= 1)
@@ -281,7 +282,7 @@ int store_participant_list(struct store *st, const struct participant_query *q, 
 	buf_init(&where, 0);
 	buf_init(&sql, 0);
 	buf_init(&pat, 0);
-	list_where(q, &where);
+	participant_scope_where(q, &where);
 	if (q->q && *q->q) {
 		struct buf folded;
 		buf_init(&folded, 0);
@@ -300,7 +301,7 @@ int store_participant_list(struct store *st, const struct participant_query *q, 
 	buf_printf(&sql, "SELECT count(*) FROM participant p%s", where.data);
 	if ((s = stmt_get_text(st, sql.data, e)) == NULL)
 		goto out;
-	list_bind(s, q, pat.data);
+	participant_scope_bind(s, q, pat.data);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		db_error(st, e, "participant count");
 		goto out;
@@ -316,7 +317,7 @@ int store_participant_list(struct store *st, const struct participant_query *q, 
 		   where.data);
 	if ((s = stmt_get_text(st, sql.data, e)) == NULL)
 		goto out;
-	list_bind(s, q, pat.data);
+	participant_scope_bind(s, q, pat.data);
 	bind_int(s, 8, q->limit);
 	bind_int(s, 9, q->offset);
 	arr = json_array();

@@ -175,6 +175,29 @@ void bind_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 }
 
+void bind_json(sqlite3_stmt *s, int i, const json_t *v)
+{
+	if (v == NULL || json_is_null(v))
+		sqlite3_bind_null(s, i);
+	else if (json_is_string(v))
+		sqlite3_bind_text(s, i, json_string_value(v), (int)json_string_length(v), SQLITE_TRANSIENT);
+	else if (json_is_integer(v))
+		sqlite3_bind_int64(s, i, json_integer_value(v));
+	else if (json_is_boolean(v))
+		sqlite3_bind_int(s, i, json_is_true(v));
+	else
+		sqlite3_bind_null(s, i);
+}
+
+json_t *row_object(sqlite3_stmt *s)
+{
+	json_t *o = json_object();
+	int n = sqlite3_column_count(s);
+	for (int i = 0; i < n; i++)
+		json_object_set_new(o, sqlite3_column_name(s, i), col_json(s, i));
+	return o;
+}
+
 void bind_int(sqlite3_stmt *s, int i, int64_t v)
 {
 	sqlite3_bind_int64(s, i, v);

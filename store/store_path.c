@@ -1,0 +1,337 @@
+/*
+ * store_path.c - the path tables: phases, intake, ladder, journal,
+ * hand-over and sheltered-work records. Rows come back as JSON objects
+ * named by their columns; app/ adds labels and decides who sees what.
+ */
+#include "store/sqlite_internal.h"
+
+/* Prepare static sql, bind pid as ?1 and return the rows as items. */
+static int pid_rows(struct store *st, const char *sql, int64_t pid, json_t **items, struct err *e, const char *what)
+{
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	return stmt_rows(st, s, row_object, items, e, what);
+}
+
+/* One row or *out = NULL. */
+static int pid_row(struct store *st, const char *sql, int64_t pid, json_t **out, struct err *e, const char *what)
+{
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	*out = NULL;
+	return stmt_one(st, s, row_object, out, e, what) < 0 ? -1 : 0;
+}
+
+/* ---- phases ---- */
+
+int store_phase_list(struct store *st, int64_t pid, json_t **items, struct err *e)
+{
+	static const char sql[] =
+		"SELECT ph.id, ph.kind, ph.start_date, ph.planned_end, ph.actual_end, ph.organisation_id, "
+		"o.name AS organisation_name, ph.responsible_user_id, u.display_name AS responsible_name, "
+		"ph.placement_id, ph.outcome, ph.reason FROM phase ph "
+		"LEFT JOIN organisation o ON o.id = ph.organisation_id LEFT JOIN app_user u ON u.id = ph.responsible_user_id "
+		"WHERE ph.participant_id = ?1 ORDER BY ph.start_date, ph.id";
+	return pid_rows(st, sql, pid, items, e, "phases");
+}
+
+int store_phase_insert(struct store *st, int64_t pid, const json_t *ph, const char *now, int64_t *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO phase (participant_id, kind, start_date, planned_end, actual_end, "
+				  "organisation_id, responsible_user_id, placement_id, outcome, reason, created_at) "
+				  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char *const cols[] = { "kind", "start_date", "planned_end", "actual_end", "organisation_id",
+					    "responsible_user_id", "placement_id", "outcome", "reason" };
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	for (int i = 0; i < 9; i++)
+		bind_json(s, 2 + i, json_object_get(ph, cols[i]));
+	bind_text(s, 11, now);
+	if (stmt_exec(st, s, e, "phase") != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int store_phase_update(struct store *st, int64_t pid, int64_t id, const json_t *ph, struct err *e)
+{
+	static const char sql[] = "UPDATE phase SET planned_end = ?, actual_end = ?, responsible_user_id = ?, "
+				  "outcome = ?, reason = ? WHERE participant_id = ? AND id = ?";
+	static const char *const cols[] = { "planned_end", "actual_end", "responsible_user_id", "outcome", "reason" };
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	for (int i = 0; i < 5; i++)
+		bind_json(s, 1 + i, json_object_get(ph, cols[i]));
+	bind_int(s, 6, pid);
+	bind_int(s, 7, id);
+	if (stmt_exec(st, s, e, "phase") != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(e, ERR_NOT_FOUND, "phase %lld of participant %lld not found", (long long)id, (long long)pid);
+	return 0;
+}
+
+/* ---- intake ---- */
+
+int store_intake_get(struct store *st, int64_t pid, json_t **out, struct err *e)
+{
+	static const char sql[] = "SELECT intake_date, first_step, reasons, prior_level_confirmed, ambitions_confirmed, "
+				  "planned_day_parts, study_offered, study_choice, u.display_name AS recorded_by, "
+				  "recorded_at FROM intake i LEFT JOIN app_user u ON u.id = i.recorded_by "
+				  "WHERE i.participant_id = ?1";
+	return pid_row(st, sql, pid, out, e, "intake");
+}
+
+int store_intake_insert(struct store *st, int64_t pid, const json_t *in, int64_t user_id, const char *now,
+			struct err *e)
+{
+	static const char sql[] = "INSERT INTO intake (participant_id, intake_date, first_step, reasons, "
+				  "prior_level_confirmed, ambitions_confirmed, planned_day_parts, study_offered, "
+				  "study_choice, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char *const cols[] = { "intake_date", "first_step", "reasons", "prior_level_confirmed",
+					    "ambitions_confirmed", "planned_day_parts", "study_offered", "study_choice" };
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	for (int i = 0; i < 8; i++)
+		bind_json(s, 2 + i, json_object_get(in, cols[i]));
+	if (user_id)
+		bind_int(s, 10, user_id);
+	else
+		sqlite3_bind_null(s, 10);
+	bind_text(s, 11, now);
+	if (stmt_exec(st, s, e, "intake") != 0) {
+		if (e->kind == ERR_CONFLICT)
+			err_set(e, ERR_CONFLICT, "the intake of participant %lld is recorded already", (long long)pid);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- ladder ---- */
+
+int store_ladder_list(struct store *st, int64_t pid, json_t **items, struct err *e)
+{
+	static const char sql[] = "SELECT id, assessed_on, level, assessor_name AS assessor, note FROM ladder "
+				  "WHERE participant_id = ?1 ORDER BY assessed_on DESC, id DESC";
+	return pid_rows(st, sql, pid, items, e, "ladder");
+}
+
+int store_ladder_insert(struct store *st, int64_t pid, const json_t *in, int64_t user_id, const char *user_name,
+			const char *now, int64_t *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO ladder (participant_id, assessed_on, level, assessor_user_id, "
+				  "assessor_name, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	bind_json(s, 2, json_object_get(in, "assessed_on"));
+	bind_json(s, 3, json_object_get(in, "level"));
+	if (user_id)
+		bind_int(s, 4, user_id);
+	else
+		sqlite3_bind_null(s, 4);
+	bind_text(s, 5, user_name);
+	bind_json(s, 6, json_object_get(in, "note"));
+	bind_text(s, 7, now);
+	if (stmt_exec(st, s, e, "ladder") != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* ---- journal ---- */
+
+int store_journal_list(struct store *st, int64_t pid, json_t **items, struct err *e)
+{
+	static const char sql[] = "SELECT id, occurred_on, kind, category, text, author_name AS author FROM journal "
+				  "WHERE participant_id = ?1 ORDER BY occurred_on DESC, id DESC";
+	return pid_rows(st, sql, pid, items, e, "journal");
+}
+
+int store_journal_insert(struct store *st, int64_t pid, const json_t *in, int64_t user_id, const char *user_name,
+			 const char *now, int64_t *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO journal (participant_id, occurred_on, kind, category, text, "
+				  "author_user_id, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	bind_json(s, 2, json_object_get(in, "occurred_on"));
+	bind_json(s, 3, json_object_get(in, "kind"));
+	bind_json(s, 4, json_object_get(in, "category"));
+	bind_json(s, 5, json_object_get(in, "text"));
+	if (user_id)
+		bind_int(s, 6, user_id);
+	else
+		sqlite3_bind_null(s, 6);
+	bind_text(s, 7, user_name);
+	bind_text(s, 8, now);
+	if (stmt_exec(st, s, e, "journal") != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* ---- hand-over ---- */
+
+int store_handover_get(struct store *st, int64_t pid, json_t **out, struct err *e)
+{
+	static const char sql[] = "SELECT h.welfare_user_id, w.display_name AS welfare_name, h.checklist, "
+				  "h.volunteer_user_id, v.display_name AS volunteer_name, h.volunteer_signed_at, "
+				  "h.welfare_signed_at FROM handover h LEFT JOIN app_user w ON w.id = h.welfare_user_id "
+				  "LEFT JOIN app_user v ON v.id = h.volunteer_user_id WHERE h.participant_id = ?1";
+	return pid_row(st, sql, pid, out, e, "handover");
+}
+
+int store_handover_put(struct store *st, int64_t pid, const json_t *h, const char *now, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO handover (participant_id, welfare_user_id, checklist, volunteer_user_id, "
+		"volunteer_signed_at, welfare_signed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+		"ON CONFLICT (participant_id) DO UPDATE SET welfare_user_id = excluded.welfare_user_id, "
+		"checklist = excluded.checklist, volunteer_user_id = excluded.volunteer_user_id, "
+		"volunteer_signed_at = excluded.volunteer_signed_at, welfare_signed_at = excluded.welfare_signed_at, "
+		"updated_at = excluded.updated_at";
+	static const char *const cols[] = { "welfare_user_id", "checklist", "volunteer_user_id", "volunteer_signed_at",
+					    "welfare_signed_at" };
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	for (int i = 0; i < 5; i++)
+		bind_json(s, 2 + i, json_object_get(h, cols[i]));
+	bind_text(s, 7, now);
+	return stmt_exec(st, s, e, "handover");
+}
+
+/* ---- sheltered work ---- */
+
+int store_sheltered_get(struct store *st, int64_t pid, json_t **out, struct err *e)
+{
+	static const char sql[] = "SELECT source, school, school_contact, parents_contact, last_school_year, "
+				  "indication_status, stage, hold_until, updated_at FROM sheltered WHERE participant_id = ?1";
+	return pid_row(st, sql, pid, out, e, "sheltered work");
+}
+
+int store_sheltered_put(struct store *st, int64_t pid, const json_t *r, const char *now, struct err *e)
+{
+	static const char sql[] =
+		"INSERT INTO sheltered (participant_id, source, school, school_contact, parents_contact, "
+		"last_school_year, indication_status, stage, hold_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"ON CONFLICT (participant_id) DO UPDATE SET source = excluded.source, school = excluded.school, "
+		"school_contact = excluded.school_contact, parents_contact = excluded.parents_contact, "
+		"last_school_year = excluded.last_school_year, indication_status = excluded.indication_status, "
+		"stage = excluded.stage, hold_until = excluded.hold_until, updated_at = excluded.updated_at";
+	static const char *const cols[] = { "source", "school", "school_contact", "parents_contact", "last_school_year",
+					    "indication_status", "stage", "hold_until" };
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	for (int i = 0; i < 8; i++)
+		bind_json(s, 2 + i, json_object_get(r, cols[i]));
+	bind_text(s, 10, now);
+	return stmt_exec(st, s, e, "sheltered work");
+}
+
+int store_sheltered_board(struct store *st, json_t **items, struct err *e)
+{
+	static const char sql[] = "SELECT p.id, p.family_name, p.given_names, s.source, s.indication_status, s.stage, "
+				  "s.hold_until FROM sheltered s JOIN participant p ON p.id = s.participant_id "
+				  "ORDER BY s.stage, p.family_name COLLATE nl, p.given_names COLLATE nl";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	return stmt_rows(st, s, row_object, items, e, "sheltered work");
+}
+
+/* ---- facts for the signal rules ---- */
+
+#define WORK_LEARNING_KINDS \
+	"('internal_work_learning', 'external_work_learning', 'work_experience_place', 'language_internship', " \
+	"'trial_placement')"
+
+int store_signal_facts(struct store *st, const struct participant_query *q, facts_fn fn, void *arg, struct err *e)
+{
+	struct buf where, sql;
+	int rc = -1;
+
+	buf_init(&where, 0);
+	buf_init(&sql, 0);
+	participant_scope_where(q, &where);
+	buf_printf(&sql,
+		   "SELECT p.id, p.family_name, p.given_names, p.arrival_date, substr(p.created_at, 1, 10), "
+		   "EXISTS (SELECT 1 FROM intake i WHERE i.participant_id = p.id) "
+		   "OR EXISTS (SELECT 1 FROM phase x WHERE x.participant_id = p.id AND x.kind = 'intake'), "
+		   "(SELECT max(j.occurred_on) FROM journal j WHERE j.participant_id = p.id AND j.kind = 'contact'), "
+		   "(SELECT max(j.occurred_on) FROM journal j WHERE j.participant_id = p.id AND j.category = 'assessments'), "
+		   "p.integration_deadline, p.exam_status, "
+		   "EXISTS (SELECT 1 FROM participant_link l WHERE l.participant_id = p.id AND l.kind = 'volunteer' "
+		   "AND l.start_date <= ?1 AND (l.end_date IS NULL OR l.end_date > ?1)), "
+		   "coalesce((SELECT h.volunteer_signed_at IS NOT NULL AND h.welfare_signed_at IS NOT NULL FROM handover h "
+		   "WHERE h.participant_id = p.id), 0), "
+		   "(SELECT max(x.start_date) FROM phase x WHERE x.participant_id = p.id AND x.actual_end IS NULL "
+		   "AND x.kind IN " WORK_LEARNING_KINDS "), "
+		   "(SELECT min(x.planned_end) FROM phase x WHERE x.participant_id = p.id AND x.actual_end IS NULL "
+		   "AND x.planned_end < ?1), "
+		   "(SELECT max(x.start_date) FROM phase x WHERE x.participant_id = p.id AND x.kind = 'dropped_out' "
+		   "AND x.actual_end IS NULL), "
+		   "(SELECT s.hold_until FROM sheltered s WHERE s.participant_id = p.id AND s.stage = 'held'), "
+		   "coalesce((SELECT x.organisation_id FROM phase x WHERE x.participant_id = p.id AND x.actual_end IS NULL "
+		   "AND x.organisation_id IS NOT NULL ORDER BY x.start_date DESC LIMIT 1), "
+		   "(SELECT l.organisation_id FROM participant_link l WHERE l.participant_id = p.id "
+		   "AND l.kind = 'registration' ORDER BY l.id LIMIT 1), 0) "
+		   "FROM participant p%s",
+		   where.data);
+	sqlite3_stmt *s = stmt_get_text(st, sql.data, e);
+	if (s == NULL)
+		goto out;
+	participant_scope_bind(s, q, NULL);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct facts_row r = {
+			.id = sqlite3_column_int64(s, 0),
+			.family_name = col_text(s, 1),
+			.given_names = col_text(s, 2),
+			.arrival_date = col_text(s, 3),
+			.registered = col_text(s, 4),
+			.has_intake = sqlite3_column_int(s, 5) != 0,
+			.last_contact = col_text(s, 6),
+			.last_assessment = col_text(s, 7),
+			.integration_deadline = col_text(s, 8),
+			.exam_status = col_text(s, 9),
+			.has_volunteer = sqlite3_column_int(s, 10) != 0,
+			.handover_done = sqlite3_column_int(s, 11) != 0,
+			.work_learning_start = col_text(s, 12),
+			.overdue_planned_end = col_text(s, 13),
+			.dropped_out_since = col_text(s, 14),
+			.hold_until = col_text(s, 15),
+			.organisation_id = sqlite3_column_int64(s, 16),
+		};
+		if (fn(arg, &r, e) != 0) {
+			sqlite3_reset(s);
+			goto out;
+		}
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE) {
+		db_error(st, e, "signals");
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_release(&where);
+	buf_release(&sql);
+	return rc;
+}
