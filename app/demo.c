@@ -10,22 +10,10 @@
 #include "app/participant_internal.h"
 #include "domain/demo.h"
 #include "domain/participant.h"
+#include "app/demo_internal.h"
 #include "base/buf.h"
 
 #include <string.h>
-
-enum demo_org {
-	ORG_MUNICIPALITY,
-	ORG_SWC,
-	ORG_REFUGEE,
-	ORG_WELFARE,
-	ORG_LANGUAGE,
-	ORG_EMPLOYER,
-	ORG_EMPLOYER2,
-	ORG_COA,
-	ORG_UWV,
-	ORG_COUNT
-};
 
 static const struct {
 	const char *name, *type;
@@ -39,11 +27,6 @@ static const struct {
 	[ORG_EMPLOYER2] = { "Logistiek Poeldijk BV", "employer" },
 	[ORG_COA] = { "COA azc Den Haag", "reception_agency" },
 	[ORG_UWV] = { "UWV Den Haag", "benefits_agency" },
-};
-
-enum demo_user {
-	U_DIRECTOR, U_CASE_MANAGER, U_YOUTH, U_PROJECT_LEADER, U_JOB_COACH, U_JOB_COACH2, U_ACCOUNT_MANAGER,
-	U_ASSISTANT, U_VOLUNTEER, U_WELFARE, U_LANGUAGE, U_EMPLOYER, U_ADMIN, U_COUNT
 };
 
 static const struct {
@@ -65,10 +48,6 @@ static const struct {
 	[U_ADMIN] = { "beheerder", "Bea Beheerder", "admin", ORG_MUNICIPALITY },
 };
 
-struct demo_ids {
-	int64_t org[ORG_COUNT];
-	int64_t user[U_COUNT];
-};
 
 static int link(struct app_ctx *ctx, int64_t pid, const char *kind, int64_t user, int64_t org, struct err *e)
 {
@@ -172,6 +151,8 @@ static int demo_people(struct app_ctx *ctx, long n, uint64_t seed, const struct 
 		rc = participant_insert_new(ctx, rec, "create", ACTIVITY_REGISTRATION, &pid, e);
 		if (rc == 0)
 			rc = demo_network(ctx, &network, ids, pid, rec, e);
+		if (rc == 0)
+			rc = demo_path(ctx, &network, ids, pid, rec, e);
 		json_decref(rec);
 		if (rc != 0)
 			return -1;

@@ -60,6 +60,8 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_organisation(struct cli *c, int argc, char **argv);
 int cmd_consent(struct cli *c, int argc, char **argv);
 int cmd_log(struct cli *c, int argc, char **argv);
+int cmd_phase(struct cli *c, int argc, char **argv);
+int cmd_signals(struct cli *c, int argc, char **argv);
 
 void help_init(void);
 void help_serve(void);
@@ -70,5 +72,7 @@ void help_user(void);
 void help_organisation(void);
 void help_consent(void);
 void help_log(void);
+void help_phase(void);
+void help_signals(void);
 
 #endif

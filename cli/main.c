@@ -22,6 +22,8 @@ static const struct command commands[] = {
 	{ "organisation", "add and list organisations", cmd_organisation, help_organisation },
 	{ "consent", "record, list and revoke consent", cmd_consent, help_consent },
 	{ "log", "show the processing log of a participant", cmd_log, help_log },
+	{ "phase", "list, add and end phases of a participant's path", cmd_phase, help_phase },
+	{ "signals", "the worklist of signals, or the totals", cmd_signals, help_signals },
 };
 
 static void usage(FILE *out)

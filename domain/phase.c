@@ -112,6 +112,8 @@ int phase_check(const struct phase *existing, size_t n, const struct phase *p, d
 	const struct phase_kind_def *k = &kinds[p->kind];
 
 	*close_id = 0;
+	if (p->start > today)
+		err_field(e, "start_date", "lies in the future: record a phase when it starts");
 	if (p->has_planned_end && p->planned_end < p->start)
 		err_field(e, "planned_end", "lies before the start date");
 	if (p->has_actual_end && p->actual_end < p->start)

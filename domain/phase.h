@@ -76,8 +76,8 @@ bool phase_open_on(const struct phase *p, date_t d);
  * one that ended last), or NULL. */
 const struct phase *phase_current_main(const struct phase *ps, size_t n, date_t today);
 
-/* Check a proposed phase against the existing ones: dates in order and not
- * ending in the future, the transition allowed from the main phase it
+/* Check a proposed phase against the existing ones: dates in order, not
+ * starting or ending in the future, the transition allowed from the main phase it
  * follows, no overlap with another main phase, career orientation only
  * inside sheltered work. When the new main phase starts while another main
  * phase is still open, that one is expected to be closed on the new start

@@ -271,7 +271,9 @@ int store_signal_facts(struct store *st, const struct participant_query *q, fact
 	buf_init(&sql, 0);
 	participant_scope_where(q, &where);
 	buf_printf(&sql,
-		   "SELECT p.id, p.family_name, p.given_names, p.arrival_date, substr(p.created_at, 1, 10), "
+		   "SELECT p.id, p.family_name, p.given_names, p.arrival_date, "
+		   "coalesce((SELECT min(x.start_date) FROM phase x WHERE x.participant_id = p.id), "
+		   "substr(p.created_at, 1, 10)), "
 		   "EXISTS (SELECT 1 FROM intake i WHERE i.participant_id = p.id) "
 		   "OR EXISTS (SELECT 1 FROM phase x WHERE x.participant_id = p.id AND x.kind = 'intake'), "
 		   "(SELECT max(j.occurred_on) FROM journal j WHERE j.participant_id = p.id AND j.kind = 'contact'), "

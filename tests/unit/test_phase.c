@@ -83,6 +83,9 @@ static void test_dates(void **state)
 	assert_string_equal(field, "actual_end");
 	p = ph(0, PHASE_INTAKE, d(2026, 5, 1), d(2026, 11, 22));
 	assert_int_equal(check(NULL, 0, p, &close, NULL), 0);
+	p = ph(0, PHASE_INTAKE, d(2026, 11, 23), 0); /* starts tomorrow */
+	assert_int_equal(check(NULL, 0, p, &close, &field), -1);
+	assert_string_equal(field, "start_date");
 }
 
 static void test_forbidden_transition(void **state)
