@@ -12,6 +12,10 @@
 #include "domain/participant.h"
 #include "app/demo_internal.h"
 #include "base/buf.h"
+#include "base/xmalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -86,7 +90,10 @@ static int demo_network(struct app_ctx *ctx, struct demo_rng *r, const struct de
 		return -1;
 	uint32_t coach = demo_rng_below(r, 100);
 	if (coach < 55) {
-		int64_t u = coach < 40 ? ids->user[U_JOB_COACH] : ids->user[U_JOB_COACH2];
+		/* a small demo gives the two named coaches big caseloads; a big
+		 * one spreads people over many coaches, about 55 each */
+		int64_t u = ids->ncoaches ? ids->coaches[demo_rng_below(r, (uint32_t)ids->ncoaches)]
+			  : coach < 40 ? ids->user[U_JOB_COACH] : ids->user[U_JOB_COACH2];
 		if (link(ctx, pid, "job_coach", u, ids->org[ORG_SWC], e) != 0)
 			return -1;
 		if (demo_rng_below(r, 2) == 0 &&
@@ -162,7 +169,7 @@ static int demo_people(struct app_ctx *ctx, long n, uint64_t seed, const struct 
 
 int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struct err *e)
 {
-	struct demo_ids ids;
+	struct demo_ids ids = { 0 };
 	json_t *users = NULL;
 	char hash[160];
 
@@ -200,12 +207,31 @@ int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struc
 						       "role_label", access_role(r)->label, "organisation",
 						       demo_orgs[demo_users[i].org].name));
 	}
+	/* more job coaches when the population is large */
+	ids.ncoaches = n > 1000 ? (size_t)(n / 100) : 0;
+	ids.coaches = xcalloc(ids.ncoaches + 1, sizeof *ids.coaches);
+	for (size_t i = 0; i < ids.ncoaches; i++) {
+		struct user_row u = { .active = true, .org_id = ids.org[ORG_SWC] };
+		if (i < 2) {
+			ids.coaches[i] = ids.user[i == 0 ? U_JOB_COACH : U_JOB_COACH2];
+			continue;
+		}
+		snprintf(u.username, sizeof u.username, "jobcoach%zu", i + 1);
+		snprintf(u.display_name, sizeof u.display_name, "Jobcoach %zu", i + 1);
+		str_copy(u.role, sizeof u.role, "job_coach");
+		str_copy(u.password_hash, sizeof u.password_hash, hash);
+		if (store_user_insert(ctx->st, &u, &ids.coaches[i], e) != 0)
+			goto out_rollback;
+	}
 	if (demo_people(ctx, n, seed, &ids, e) != 0 || store_commit(ctx->st, e) != 0)
 		goto out_rollback;
-	*summary = json_pack("{s:i,s:I,s:I,s:s,s:o}", "organisations", ORG_COUNT, "participants", (json_int_t)n, "seed",
-			     (json_int_t)seed, "password", DEMO_PASSWORD, "users", users);
+	free(ids.coaches);
+	*summary = json_pack("{s:i,s:I,s:I,s:s,s:o,s:I}", "organisations", ORG_COUNT, "participants", (json_int_t)n,
+			     "seed", (json_int_t)seed, "password", DEMO_PASSWORD, "users", users, "job_coaches",
+			     (json_int_t)(ids.ncoaches > 2 ? ids.ncoaches : 2));
 	return 0;
 out_rollback:
+	free(ids.coaches);
 	store_rollback(ctx->st);
 	json_decref(users);
 	return -1;

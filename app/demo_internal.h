@@ -29,6 +29,8 @@ enum demo_user {
 struct demo_ids {
 	int64_t org[ORG_COUNT];
 	int64_t user[U_COUNT];
+	int64_t *coaches; /* every job coach, when there are more than two */
+	size_t ncoaches;
 };
 
 /* Draw the path of one participant: phases, intake, ladder, contacts,

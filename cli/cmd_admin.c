@@ -96,6 +96,10 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 			printf("  %-20s %-20s %s\n", json_string_value(json_object_get(u, "username")),
 			       json_string_value(json_object_get(u, "role_label")),
 			       json_string_value(json_object_get(u, "organisation")));
+		json_int_t coaches = json_integer_value(json_object_get(summary, "job_coaches"));
+		if (coaches > 2)
+			printf("  jobcoach3 ... jobcoach%lld  %lld more job coaches, for a realistic caseload each\n",
+			       (long long)coaches, (long long)coaches - 2);
 	}
 	json_decref(summary);
 	err_release(&e);

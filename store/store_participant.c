@@ -209,6 +209,10 @@ int store_participant_by_external_id(struct store *st, const char *external_id, 
 
 /* A link holds from start_date up to, not including, end_date. */
 #define ACTIVE_LINK "l.participant_id = p.id AND l.start_date <= ?%d AND (l.end_date IS NULL OR l.end_date > ?%d)"
+/* The same inside "p.id IN (SELECT l.participant_id ...)", which lets the
+ * link indexes drive the query: a caseload of 50 reads 50 participants,
+ * not all of them. */
+#define LIVE_LINK "l.start_date <= ?1 AND (l.end_date IS NULL OR l.end_date > ?1)"
 
 /* Append the WHERE clause for q; parameters are numbered: ?1 today,
  * ?2 user id, ?3 user org, ?4 name pattern, ?5 organisation filter,
@@ -220,17 +224,18 @@ void participant_scope_where(const struct participant_query *q, struct buf *b)
 	case LVL_ALL:
 		break;
 	case LVL_ORG:
-		buf_printf(b, " AND EXISTS (SELECT 1 FROM participant_link l WHERE " ACTIVE_LINK
-			      " AND (l.organisation_id = ?3 OR l.user_id = ?2))", 1, 1);
+		buf_puts(b, " AND p.id IN (SELECT l.participant_id FROM participant_link l WHERE l.organisation_id = ?3 AND "
+			    LIVE_LINK " UNION SELECT l.participant_id FROM participant_link l WHERE l.user_id = ?2 AND "
+			    LIVE_LINK ")");
 		break;
 	case LVL_OWN:
 	case LVL_CONSENT_OWN:
 		if (q->own_by == OWN_BY_ORG)
-			buf_printf(b, " AND EXISTS (SELECT 1 FROM participant_link l WHERE " ACTIVE_LINK
-				      " AND l.organisation_id = ?3)", 1, 1);
+			buf_puts(b, " AND p.id IN (SELECT l.participant_id FROM participant_link l WHERE l.organisation_id = ?3 AND "
+				    LIVE_LINK ")");
 		else
-			buf_printf(b, " AND EXISTS (SELECT 1 FROM participant_link l WHERE " ACTIVE_LINK
-				      " AND l.user_id = ?2)", 1, 1);
+			buf_puts(b, " AND p.id IN (SELECT l.participant_id FROM participant_link l WHERE l.user_id = ?2 AND "
+				    LIVE_LINK ")");
 		if (q->scope == LVL_CONSENT_OWN)
 			buf_printf(b, " AND EXISTS (SELECT 1 FROM consent c WHERE c.participant_id = p.id"
 				      " AND c.organisation_id = ?3 AND c.category = '%s' AND c.revoked_at IS NULL"
