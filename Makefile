@@ -40,6 +40,7 @@ build-asan: $(BUILD_ASAN)/build.ninja
 
 bench: deps build
 	bash bench/run.sh
+	bash bench/signals.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

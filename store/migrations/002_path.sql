@@ -55,6 +55,7 @@ CREATE TABLE journal (
   created_at TEXT NOT NULL
 );
 CREATE INDEX journal_participant ON journal(participant_id, kind, occurred_on);
+CREATE INDEX journal_category ON journal(participant_id, category, occurred_on);
 
 CREATE TABLE handover (
   participant_id INTEGER PRIMARY KEY REFERENCES participant(id),

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "domain/phase.h"
 
 struct fixture {
 	char path[64];
@@ -339,6 +340,41 @@ static void test_login_throttle_and_sessions(void **state)
 	err_release(&e);
 }
 
+/* Every demo path replays through the transition table: the demo shows
+ * only what the rules allow. */
+static void test_demo_paths_follow_the_table(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	err_init(&e);
+	for (int64_t pid = 1; pid <= 20; pid++) {
+		json_t *items = NULL;
+		assert_int_equal(store_phase_list(f->st, pid, &items, &e), 0);
+		struct phase done[32];
+		size_t n = 0, i;
+		json_t *row;
+		json_array_foreach(items, i, row) {
+			struct phase p = { 0 };
+			long close;
+			assert_int_equal(phase_kind_find(json_string_value(json_object_get(row, "kind")), &p.kind), 0);
+			assert_int_equal(date_parse(json_string_value(json_object_get(row, "start_date")), &p.start), 0);
+			const char *end = json_string_value(json_object_get(row, "actual_end"));
+			p.has_actual_end = end && date_parse(end, &p.actual_end) == 0;
+			/* check it as if it were added now, open, after the ones before it */
+			struct phase open = p;
+			open.has_actual_end = false;
+			if (phase_check(done, n, &open, f->ctx.today, &close, &e) != 0)
+				fail_msg("participant %lld: %s %s: %s", (long long)pid, json_string_value(json_object_get(row, "kind")),
+					 json_string_value(json_object_get(row, "start_date")), e.msg);
+			p.id = (long)json_integer_value(json_object_get(row, "id"));
+			assert_true(n < 32);
+			done[n++] = p;
+		}
+		json_decref(items);
+	}
+	err_release(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -349,6 +385,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_needs_a_role_that_may, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_consent_takes_effect_on_next_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_throttle_and_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_demo_paths_follow_the_table, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
