@@ -45,6 +45,8 @@ int cli_fail(const struct err *e);
 void cli_print_json(const json_t *j);
 /* A usage error: message, then a hint to --help. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Take every "--json" out of argv (setting *json); returns the new argc. */
+int cli_take_json(int argc, char **argv, bool *json);
 /* True when argv holds -h or --help. */
 bool cli_wants_help(int argc, char **argv);
 /* Turn "field=value" arguments into a participant object (cells typed as

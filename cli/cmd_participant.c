@@ -32,20 +32,6 @@ static int parse_id(const char *cmd, const char *v, int64_t *out)
 	return 0;
 }
 
-/* Split off a trailing/anywhere --json flag; returns the new argc. */
-static int take_json_flag(int argc, char **argv, bool *json)
-{
-	int k = 0;
-	*json = false;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			*json = true;
-		else
-			argv[k++] = argv[i];
-	}
-	return k;
-}
-
 static void print_value(const json_t *v)
 {
 	if (json_is_string(v)) {
@@ -153,7 +139,7 @@ int cmd_participant(struct cli *c, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage("participant", "say add, show, edit or list");
 	const char *action = argv[1];
-	argc = take_json_flag(argc - 1, argv + 1, &json);
+	argc = cli_take_json(argc - 1, argv + 1, &json);
 	argv++;
 	err_init(&e);
 	if (strcmp(action, "list") == 0)
@@ -243,7 +229,7 @@ int cmd_consent(struct cli *c, int argc, char **argv)
 	if (argc < 3)
 		return cli_usage("consent", "say add, list or revoke, and a participant id");
 	const char *action = argv[1];
-	argc = take_json_flag(argc - 1, argv + 1, &json);
+	argc = cli_take_json(argc - 1, argv + 1, &json);
 	argv++;
 	if (parse_id("consent", argv[1], &pid) != 0)
 		return EXIT_USAGE;
@@ -318,7 +304,7 @@ int cmd_log(struct cli *c, int argc, char **argv)
 	struct err e;
 	json_t *out = NULL;
 
-	argc = take_json_flag(argc, argv, &json);
+	argc = cli_take_json(argc, argv, &json);
 	if (argc < 2 || parse_id("log", argv[1], &pid) != 0)
 		return argc < 2 ? cli_usage("log", "give a participant id") : EXIT_USAGE;
 	if (argc == 4 && strcmp(argv[2], "--page") == 0)

@@ -29,19 +29,6 @@ void help_signals(void)
 	     "per organisation over every participant (director, case manager, project leader).");
 }
 
-static int take_json(int argc, char **argv, bool *json)
-{
-	int k = 0;
-	*json = false;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			*json = true;
-		else
-			argv[k++] = argv[i];
-	}
-	return k;
-}
-
 /* Plain "key=value" pairs as JSON strings (dates and texts only). */
 static json_t *pairs(int argc, char **argv, const char *cmd, int *rc)
 {
@@ -96,7 +83,7 @@ int cmd_phase(struct cli *c, int argc, char **argv)
 	json_t *out = NULL, *in = NULL;
 	int rc = EXIT_USAGE;
 
-	argc = take_json(argc, argv, &json);
+	argc = cli_take_json(argc, argv, &json);
 	if (argc < 3)
 		return cli_usage("phase", "say list, add or end, and a participant id");
 	const char *action = argv[1];
@@ -151,7 +138,7 @@ int cmd_signals(struct cli *c, int argc, char **argv)
 	struct err e;
 	json_t *out = NULL;
 
-	argc = take_json(argc, argv, &json);
+	argc = cli_take_json(argc, argv, &json);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--summary") == 0)
 			summary = true;

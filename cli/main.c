@@ -70,6 +70,19 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_take_json(int argc, char **argv, bool *json)
+{
+	int k = 0;
+	*json = false;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			*json = true;
+		else
+			argv[k++] = argv[i];
+	}
+	return k;
+}
+
 bool cli_wants_help(int argc, char **argv)
 {
 	for (int i = 0; i < argc; i++)
