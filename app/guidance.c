@@ -307,7 +307,8 @@ int app_handover_update(struct app_ctx *ctx, int64_t pid, const json_t *in, json
 	json_t *item;
 	json_array_foreach(json_object_get(view, "checklist"), i, item)
 		json_object_set(done, json_string_value(json_object_get(item, "code")), json_object_get(item, "done"));
-	json_object_update(done, cl ? cl : json_object());
+	if (cl)
+		json_object_update(done, cl);
 	json_t *vol = json_object_get(view, "volunteer"), *wel = json_object_get(view, "welfare");
 	int64_t vid = json_integer_value(json_object_get(vol, "id"));
 	int64_t wid = wuser ? wuser : json_integer_value(json_object_get(wel, "id"));

@@ -106,13 +106,15 @@ int app_sheltered_board(struct app_ctx *ctx, json_t **out, struct err *e)
 		if (!access_may_read(ctx->actor.role, CAT_PATH, &rel) || !access_may_read(ctx->actor.role, CAT_IDENTITY, &rel))
 			continue;
 		const char *stage = json_string_value(json_object_get(row, "stage"));
-		for (size_t s = 0; s < STAGES_N; s++) {
-			if (strcmp(stages[s].code, stage) == 0) {
-				json_object_del(row, "stage");
-				json_array_append(json_object_get(json_array_get(cols, s), "items"), row);
-				pids[n++] = pid;
-			}
-		}
+		size_t col = STAGES_N;
+		for (size_t s = 0; stage && s < STAGES_N; s++)
+			if (strcmp(stages[s].code, stage) == 0)
+				col = s;
+		if (col == STAGES_N)
+			continue;
+		json_object_del(row, "stage"); /* frees `stage` */
+		json_array_append(json_object_get(json_array_get(cols, col), "items"), row);
+		pids[n++] = pid;
 	}
 	if (audit_log_many(ctx, pids, n, "list", ACTIVITY_PATH, "ok", e) != 0)
 		goto out_fail;

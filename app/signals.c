@@ -36,12 +36,16 @@ static void to_facts(const struct facts_row *r, struct path_facts *f)
 	f->has_hold = text_date(r->hold_until, &f->hold_until);
 }
 
-/* The participants whose path the actor may see. */
+/* The participants a worklist covers: everyone for those who oversee all
+ * paths (the director, the project leader), otherwise the own caseload,
+ * with consent where the role needs it. */
 static void path_scope(const struct app_ctx *ctx, struct participant_query *q)
 {
 	const struct role_def *r = access_role(ctx->actor.role);
 	memset(q, 0, sizeof *q);
-	q->scope = r->read[CAT_PATH];
+	q->scope = access_may(ctx->actor.role, ACT_ALL_SIGNALS, NULL) ? LVL_ALL
+		 : r->read[CAT_PATH] == LVL_NONE ? LVL_NONE
+		 : r->read[CAT_PATH] == LVL_CONSENT_OWN ? LVL_CONSENT_OWN : LVL_OWN;
 	q->consent_category = CAT_PATH;
 	q->own_by = r->own_by;
 	q->user_id = ctx->actor.user_id;
@@ -204,9 +208,11 @@ int app_signals_summary(struct app_ctx *ctx, json_t **out, struct err *e)
 	struct summary s = { .today = ctx->today };
 	json_t *orgs = NULL;
 
+	if (!access_may(ctx->actor.role, ACT_SIGNAL_TOTALS, NULL))
+		return err_set(e, ERR_FORBIDDEN, "the totals over all participants are for the director, case managers "
+					       "and project leaders");
 	path_scope(ctx, &q);
-	if (q.scope != LVL_ALL)
-		return err_set(e, ERR_FORBIDDEN, "the totals over all participants are for those who oversee all paths");
+	q.scope = LVL_ALL;
 	/* counts only: no personal data leaves, so nothing to log per person */
 	if (store_signal_facts(ctx->st, &q, count, &s, e) != 0 || store_org_list(ctx->st, &orgs, e) != 0) {
 		free(s.orgs);

@@ -69,6 +69,8 @@ enum access_action {
 	ACT_READ_PROCESSING_LOG,
 	ACT_MANAGE_USERS,
 	ACT_READ_NETWORK, /* see who is linked to a participant and their consents */
+	ACT_SIGNAL_TOTALS, /* the totals of signals over every participant */
+	ACT_ALL_SIGNALS,   /* a worklist over every participant, not a caseload */
 	ACT_COUNT
 };
 
