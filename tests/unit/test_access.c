@@ -128,6 +128,17 @@ static void test_network_is_not_for_partners(void **state)
 	assert_true(access_may(ROLE_DIRECTOR, ACT_READ_NETWORK, &none));
 }
 
+static void test_who_oversees_signals(void **state)
+{
+	(void)state;
+	assert_true(access_may(ROLE_DIRECTOR, ACT_ALL_SIGNALS, NULL));
+	assert_true(access_may(ROLE_PROJECT_LEADER, ACT_ALL_SIGNALS, NULL));
+	assert_false(access_may(ROLE_CASE_MANAGER, ACT_ALL_SIGNALS, NULL)); /* own caseload */
+	assert_true(access_may(ROLE_CASE_MANAGER, ACT_SIGNAL_TOTALS, NULL));
+	assert_false(access_may(ROLE_ACCOUNT_MANAGER, ACT_SIGNAL_TOTALS, NULL));
+	assert_false(access_may(ROLE_JOB_COACH, ACT_SIGNAL_TOTALS, NULL));
+}
+
 static void test_consent_orgs(void **state)
 {
 	(void)state;
@@ -167,6 +178,7 @@ int main(void)
 		cmocka_unit_test(test_department_assistant_and_account_manager),
 		cmocka_unit_test(test_every_role_fits_an_org_type),
 		cmocka_unit_test(test_network_is_not_for_partners),
+		cmocka_unit_test(test_who_oversees_signals),
 		cmocka_unit_test(test_consent_orgs),
 		cmocka_unit_test(test_roles_outside_municipality_and_swc_need_consent_for_identity),
 	};
