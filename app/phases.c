@@ -10,6 +10,7 @@
 #include "domain/ladder.h"
 #include "domain/phase.h"
 #include "domain/signal.h"
+#include "base/buf.h"
 #include "base/xmalloc.h"
 
 #include <stdlib.h>
@@ -366,6 +367,13 @@ int app_intake_record(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t
 		  audit_log(ctx, pid, "record intake", ACTIVITY_PATH, "ok", e) != 0;
 	json_decref(intake_phase);
 	json_decref(step_phase);
+	/* a phase the path refuses is about the intake's own fields */
+	for (size_t i = 0; bad && i < e->nfields; i++) {
+		if (strcmp(e->fields[i].field, "kind") == 0)
+			str_copy(e->fields[i].field, sizeof e->fields[i].field, "first_step");
+		else if (strcmp(e->fields[i].field, "start_date") == 0)
+			str_copy(e->fields[i].field, sizeof e->fields[i].field, "intake_date");
+	}
 	if (bad || store_commit(ctx->st, e) != 0) {
 		store_rollback(ctx->st);
 		goto out;

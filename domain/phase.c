@@ -89,6 +89,18 @@ static bool overlaps(const struct phase *a, const struct phase *b)
 	return !a_before_b && !b_before_a;
 }
 
+/* Does main phase a come after b in the order of the path? */
+static bool later(const struct phase *a, const struct phase *b)
+{
+	if (a->start != b->start)
+		return a->start > b->start;
+	if (a->has_actual_end != b->has_actual_end)
+		return !a->has_actual_end; /* open runs on */
+	if (a->has_actual_end && a->actual_end != b->actual_end)
+		return a->actual_end > b->actual_end;
+	return a->id > b->id;
+}
+
 const struct phase *phase_current_main(const struct phase *ps, size_t n, date_t today)
 {
 	const struct phase *best = NULL;
@@ -135,17 +147,19 @@ int phase_check(const struct phase *existing, size_t n, const struct phase *p, d
 		return err_field(e, "kind", "%s runs only inside an open sheltered-work phase", k->label);
 	}
 
-	/* the main phase it follows: the latest main phase starting before it */
+	/* the main phase it follows: the latest main phase starting on or
+	 * before its start; on the same start day the one that ends last
+	 * (an open one before a closed one), then the one added last */
 	const struct phase *prev = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const struct phase *q = &existing[i];
 		if (kinds[q->kind].track != TRACK_MAIN || q->id == p->id)
 			continue;
-		if (q->start <= p->start && (prev == NULL || q->start > prev->start))
-			prev = q;
-		else if (q->start > p->start)
+		if (q->start > p->start)
 			return err_field(e, "start_date", "a later main phase (%s from another date) exists already; "
 					 "phases are added in order", kinds[q->kind].label);
+		if (prev == NULL || later(q, prev))
+			prev = q;
 	}
 	if (!phase_may_follow(prev ? (int)prev->kind : -1, p->kind)) {
 		if (prev)
@@ -153,10 +167,9 @@ int phase_check(const struct phase *existing, size_t n, const struct phase *p, d
 		return err_field(e, "kind", "a path starts with registration or intake, not %s", k->label);
 	}
 	if (prev && overlaps(prev, p)) {
-		if (prev->has_actual_end || prev->start == p->start)
-			return err_field(e, "start_date", "overlaps %s, which runs until %s", kinds[prev->kind].label,
-					 prev->has_actual_end ? "later" : "now");
-		*close_id = prev->id; /* the previous step ends where this one starts */
+		if (prev->has_actual_end)
+			return err_field(e, "start_date", "overlaps %s, which runs until later", kinds[prev->kind].label);
+		*close_id = prev->id; /* the previous step ends where this one starts (the same day, if need be) */
 	}
 	return 0;
 }

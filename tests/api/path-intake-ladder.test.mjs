@@ -247,7 +247,7 @@ test('an intake the path cannot take (after paid work) is refused whole: no inta
     const r = await t.call('klantmanager', 'POST', `/api/participants/${p.id}/phases`, body);
     assert.equal(r.status, 201, r.text);
   }
-  await refusedIntake(p.id, intakeBody({ intake_date: d(-10) }), 422, 'kind');
+  await refusedIntake(p.id, intakeBody({ intake_date: d(-10) }), 422, 'first_step');
   assert.equal((await getIntake(p.id)).intake, null, 'no intake stored');
 });
 

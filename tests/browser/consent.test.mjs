@@ -88,7 +88,9 @@ describe('consent and the volunteer', () => {
       form.getByRole('button', { name: 'Toestemming vastleggen' }).click(),
     ]);
     await page.locator('#consent-message .utrecht-alert--ok').waitFor();
-    const row = page.locator('#consent-list tbody tr', { hasText: 'identiteit' }).filter({ hasText: 'geldig' });
+    const orgName = (await api(server.url, km, 'GET', '/api/organisations')).body.items.find((o) => o.id === volOrg).name;
+    const row = page.locator('#consent-list tbody tr', { hasText: orgName }).filter({ hasText: 'identiteit' })
+      .filter({ has: page.getByRole('button', { name: /^Toestemming intrekken/ }) });
     await row.waitFor();
     await assertAccessible(page, 'dossier with consent');
     await screenshot(page, 'consent-added');

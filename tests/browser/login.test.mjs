@@ -64,7 +64,8 @@ describe('login', () => {
   test('log in, see name and role in the header, log out', async () => {
     const page = await newPage(browser);
     await loginUi(page, server.url, 'klantmanager');
-    assert.ok(new URL(page.url()).pathname.endsWith('/index.html'));
+    // The worklist is the page a user lands on.
+    assert.ok(new URL(page.url()).pathname.endsWith('/worklist.html'));
     const header = page.locator('#site-header');
     assert.match(await header.textContent(), /klantmanager/);
     await Promise.all([
@@ -114,7 +115,7 @@ describe('login', () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'password');
     await page.keyboard.type('meedoen-demo');
     await Promise.all([
-      page.waitForURL((u) => u.pathname.endsWith('/index.html')),
+      page.waitForURL((u) => u.pathname.endsWith('/worklist.html')),
       page.keyboard.press('Enter'),
     ]);
     await ready(page);
@@ -137,7 +138,7 @@ describe('login', () => {
     ]);
     const u = new URL(page.url());
     assert.equal(u.origin, server.url);
-    assert.equal(u.pathname, '/index.html');
+    assert.equal(u.pathname, '/worklist.html');
     await page.context().close();
   });
 });

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { startServer, login, api } from '../lib/server.mjs';
 import { launch, newPage, loginUi, goto, assertAccessible, screenshot, assertNoPageErrors } from './helpers.mjs';
 
+// Users land on the worklist; these tests start at the participant list.
+const LIST = '/index.html';
+
 describe('participant list and dossier', () => {
   let server;
   let browser;
@@ -25,7 +28,7 @@ describe('participant list and dossier', () => {
     const all = await api(server.url, cookie, 'GET', '/api/participants?per_page=100');
     assert.equal(all.status, 200);
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'klantmanager');
+    await loginUi(page, server.url, 'klantmanager', undefined, LIST);
     const count = await page.locator('#result-count').textContent();
     assert.match(count, new RegExp(`^${all.body.total} deelnemers gevonden`));
     const rows = page.locator('#results tbody tr');
@@ -43,7 +46,7 @@ describe('participant list and dossier', () => {
     const all = await api(server.url, cookie, 'GET', '/api/participants?per_page=100');
     if (all.body.total <= 25) return;
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'klantmanager');
+    await loginUi(page, server.url, 'klantmanager', undefined, LIST);
     await Promise.all([
       page.waitForURL((u) => u.searchParams.get('page') === '2'),
       page.getByRole('navigation', { name: 'Paginering' }).getByRole('link', { name: /Volgende/ }).click(),
@@ -62,7 +65,7 @@ describe('participant list and dossier', () => {
     const target = all.body.items[Math.floor(all.body.items.length / 2)];
     const expected = await api(server.url, cookie, 'GET', `/api/participants?q=${encodeURIComponent(target.family_name)}&per_page=100`);
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'klantmanager');
+    await loginUi(page, server.url, 'klantmanager', undefined, LIST);
     await page.getByLabel('Naam').fill(target.family_name);
     await Promise.all([
       page.waitForURL((u) => u.searchParams.get('q') === target.family_name),
@@ -83,7 +86,7 @@ describe('participant list and dossier', () => {
 
   test('a search without results says so', async () => {
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'klantmanager');
+    await loginUi(page, server.url, 'klantmanager', undefined, LIST);
     await goto(page, `${server.url}/index.html?q=Zzyzxbestaatniet`);
     assert.match(await page.locator('#result-count').textContent(), /Geen deelnemers gevonden/);
     assert.equal(await page.locator('#results table').count(), 0);
@@ -99,7 +102,7 @@ describe('participant list and dossier', () => {
     const expected = await api(server.url, cookie, 'GET', `/api/participants?arrival_from=${from}&arrival_to=${to}&per_page=100`);
     assert.equal(expected.status, 200);
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'klantmanager');
+    await loginUi(page, server.url, 'klantmanager', undefined, LIST);
     await page.getByLabel('Aankomst vanaf').fill(from);
     await page.getByLabel('Aankomst tot en met').fill(to);
     await Promise.all([
@@ -116,7 +119,7 @@ describe('participant list and dossier', () => {
   test('the organisation filter lists organisations', async () => {
     const orgs = await api(server.url, cookie, 'GET', '/api/organisations');
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'klantmanager');
+    await loginUi(page, server.url, 'klantmanager', undefined, LIST);
     const options = await page.getByLabel('Organisatie').locator('option').allTextContents();
     assert.equal(options.length, orgs.body.items.length + 1);
     assert.equal(options[0], 'Alle organisaties');
@@ -140,7 +143,7 @@ describe('participant list and dossier', () => {
 
   test('open a dossier from the list', async () => {
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'klantmanager');
+    await loginUi(page, server.url, 'klantmanager', undefined, LIST);
     const link = page.locator('#results tbody th a').first();
     const name = await link.textContent();
     const [family, given] = name.split(', ');
@@ -193,7 +196,7 @@ describe('participant list and dossier', () => {
   test('on a small screen the pages fit the width and stay accessible', async () => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 390, height: 844 });
-    await loginUi(page, server.url, 'regisseur');
+    await loginUi(page, server.url, 'regisseur', undefined, LIST);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(await overflow() <= 1, 'list page fits');
     await assertAccessible(page, 'participant list on a small screen');
@@ -209,7 +212,7 @@ describe('participant list and dossier', () => {
 
   test('a job coach does not get the processing log section', async () => {
     const page = await newPage(browser);
-    await loginUi(page, server.url, 'jobcoach');
+    await loginUi(page, server.url, 'jobcoach', undefined, LIST);
     const first = page.locator('#results tbody th a').first();
     if (await first.count() === 0) { await page.context().close(); return; }
     await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/dossier.html')), first.click()]);

@@ -109,10 +109,24 @@ static void test_next_step_closes_the_open_one(void **state)
 			      ph(2, PHASE_INTERNAL_WORK_LEARNING, d(2026, 1, 6), 0) };
 	assert_int_equal(check(ps, 2, ph(0, PHASE_EXTERNAL_WORK_LEARNING, d(2026, 6, 1), 0), &close, NULL), 0);
 	assert_int_equal(close, 2);
-	/* same start day as the open one: no room to close it */
-	const char *field;
-	assert_int_equal(check(ps, 2, ph(0, PHASE_EXTERNAL_WORK_LEARNING, d(2026, 1, 6), 0), &close, &field), -1);
-	assert_string_equal(field, "start_date");
+	/* the same start day as the open one: that one closes on its first day */
+	assert_int_equal(check(ps, 2, ph(0, PHASE_EXTERNAL_WORK_LEARNING, d(2026, 1, 6), 0), &close, NULL), 0);
+	assert_int_equal(close, 2);
+}
+
+static void test_same_day_intake_and_first_step(void **state)
+{
+	(void)state;
+	long close = -1;
+	/* registration and intake on the arrival day, first step the same day */
+	struct phase ps[] = { ph(1, PHASE_REGISTRATION, d(2026, 1, 5), d(2026, 1, 5)),
+			      ph(2, PHASE_INTAKE, d(2026, 1, 5), d(2026, 1, 5)) };
+	assert_int_equal(check(ps, 2, ph(0, PHASE_INTERNAL_WORK_LEARNING, d(2026, 1, 5), 0), &close, NULL), 0);
+	assert_int_equal(close, 0);
+	/* then the next step closes the open first step, not the intake */
+	struct phase more[] = { ps[0], ps[1], ph(3, PHASE_INTERNAL_WORK_LEARNING, d(2026, 1, 5), 0) };
+	assert_int_equal(check(more, 3, ph(0, PHASE_EXTERNAL_WORK_LEARNING, d(2026, 3, 1), 0), &close, NULL), 0);
+	assert_int_equal(close, 3);
 }
 
 static void test_no_overlap_with_a_closed_main_phase(void **state)
@@ -169,6 +183,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_forbidden_transition),
 		cmocka_unit_test(test_next_step_closes_the_open_one),
+		cmocka_unit_test(test_same_day_intake_and_first_step),
 		cmocka_unit_test(test_no_overlap_with_a_closed_main_phase),
 		cmocka_unit_test(test_beside_and_inside),
 		cmocka_unit_test(test_current_main),

@@ -74,6 +74,7 @@ export async function request(method, path, body, options = {}) {
 export const get = (path, options) => request('GET', path, undefined, options);
 export const post = (path, body, options) => request('POST', path, body ?? undefined, options);
 export const patch = (path, body, options) => request('PATCH', path, body, options);
+export const put = (path, body, options) => request('PUT', path, body, options);
 
 // Build a query string from an object, leaving out empty values.
 export function query(params) {

@@ -111,14 +111,15 @@ export function inputField({ id, name, label, type = 'text', value, hint, requir
     h('div', { class: 'utrecht-form-field__input' }, input));
 }
 
-export function textareaField({ id, name, label, value, hint, maxlength }) {
+export function textareaField({ id, name, label, value, hint, maxlength, required }) {
   const ta = h('textarea', {
     class: 'utrecht-textarea utrecht-textarea--html-textarea', id, name, rows: 4,
     maxlength: maxlength || null,
     'aria-describedby': describedBy(hint ? `${id}-hint` : null),
+    'aria-required': required ? 'true' : null,
   });
   ta.value = value ?? '';
-  return fieldWrapper(name, '', labelEl(id, label), hintEl(id, hint), errorEl(id),
+  return fieldWrapper(name, '', labelEl(id, label, required), hintEl(id, hint), errorEl(id),
     h('div', { class: 'utrecht-form-field__input' }, ta));
 }
 
@@ -296,4 +297,53 @@ export function dataList(pairs) {
     pairs.map(([k, v]) => h('div', { class: 'utrecht-data-list__item' },
       h('dt', { class: 'utrecht-data-list__item-key', text: k }),
       h('dd', { class: 'utrecht-data-list__item-value utrecht-data-list__item-value--html-dd' }, v))));
+}
+
+// A group of radio buttons in a fieldset; errors go under the legend.
+export function radioGroupField({ id, name, label, options, value, hint, required }) {
+  const fs = h('fieldset', {
+    class: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset meedoen-fieldset-inner meedoen-radio-group', id,
+    dataset: { field: name },
+    'aria-describedby': hint ? `${id}-hint` : null,
+  },
+  h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend meedoen-legend-small' },
+    label, required ? h('span', { class: 'meedoen-required', text: ' (verplicht)' }) : null),
+  hint ? h('div', { class: 'utrecht-form-field-description', id: `${id}-hint`, text: hint }) : null,
+  h('div', { class: 'meedoen-group-error utrecht-form-field-error-message', id: `${id}-error`, hidden: true }));
+  options.forEach((o, i) => {
+    const rid = `${id}-${i}`;
+    fs.append(h('div', { class: 'meedoen-radio' },
+      h('input', {
+        class: 'utrecht-radio-button utrecht-radio-button--html-input', type: 'radio', id: rid, name,
+        value: String(o.value), checked: value !== undefined && value !== null && String(o.value) === String(value),
+      }),
+      h('label', { class: 'utrecht-form-label utrecht-form-label--radio', for: rid, text: o.label })));
+  });
+  return fs;
+}
+
+// The value of the checked radio button named `name` in root, or null.
+export function radioValue(root, name) {
+  const el = root.querySelector(`input[type="radio"][name="${CSS.escape(name)}"]:checked`);
+  return el ? el.value : null;
+}
+
+// Show a failed submit of a small form: 422 field errors beside the fields
+// (wrappers found by data-field) and in a summary; anything else as one
+// message in the summary. labels: field name -> Dutch label; reason: the
+// function that puts a server reason into Dutch.
+export function showSubmitError(form, summary, err, { title, labels = {}, reason = (r) => r, describe = (e) => e.message, intro = null }) {
+  clearErrors(form);
+  const errors = err && Array.isArray(err.errors) ? err.errors : [];
+  if (!errors.length) return showErrorSummary(summary, title, [], describe(err));
+  const items = errors.map((e) => {
+    const w = e.field ? form.querySelector(`[data-field="${CSS.escape(e.field)}"]`) : null;
+    const text = reason(e.reason);
+    if (w) setFieldError(w, text);
+    let target = null;
+    if (w) target = w.matches('fieldset') ? (w.querySelector('input, select, textarea') || w) : controlOf(w);
+    if (target && !target.id && w.id) target = w;
+    return { text: `${labels[e.field] || e.field || 'Invoer'}: ${text}`, target };
+  });
+  return showErrorSummary(summary, title, items, intro);
 }

@@ -1,6 +1,7 @@
-// dossier.js - one participant: all readable fields grouped by data category
-// (others shown as "afgeschermd"), the edit form for writable fields, consents,
-// links (guidance network) and the processing log.
+// dossier.js - one participant: the path (path.js: phases, intake, ladder,
+// journal, hand-over, sheltered work), all readable fields grouped by data
+// category (others shown as "afgeschermd"), the edit form for writable
+// fields, consents, links (guidance network) and the processing log.
 import { get, post, patch, query, describeError, ApiError } from './api.js';
 import { h, $, clear, table, dataList, showMessage, inputField, selectField, button, setFieldError, clearErrors, showErrorSummary, controlOf } from './dom.js';
 import { initPage, intParam, CAN } from './nav.js';
@@ -10,6 +11,7 @@ import {
   formatDate, today, roleLabel, LOG_ACTION_LABELS, ACTIVITY_LABELS, STATUS_LABELS, reasonNl,
 } from './labels.js';
 import { buildParticipantForm, changedFields } from './participant-form.js';
+import { initPath, setParticipant } from './path.js';
 
 const LOG_PER_PAGE = 20;
 const CONSENT_FREE_ORG_TYPES = new Set(['municipality', 'social_work_company']);
@@ -125,6 +127,7 @@ async function save(ev) {
   try {
     const updated = await patch(`/api/participants/${state.id}`, changes);
     state.participant = updated;
+    setParticipant(updated);
     closeEdit(false);
     showMessage($('#save-message'), 'ok', 'De wijzigingen zijn opgeslagen.');
     $('#save-message').querySelector('.utrecht-alert')?.setAttribute('tabindex', '-1');
@@ -374,6 +377,7 @@ async function loadLog(page = 1) {
 async function reloadParticipant() {
   try {
     state.participant = await get(`/api/participants/${state.id}`);
+    setParticipant(state.participant);
     if ($('#edit-form').hidden) renderView();
   } catch (err) {
     if (err instanceof ApiError && err.status === 403) {
@@ -417,13 +421,26 @@ async function main() {
   $('#cancel-button').addEventListener('click', () => { clear($('#edit-errors')); closeEdit(true); });
   $('#edit-form').addEventListener('submit', save);
   $('#consent-form').addEventListener('submit', addConsent);
-  const tasks = [loadConsents(), loadLinks()];
+  const tasks = [loadConsents(), loadLinks(), initPath({
+    id: state.id, user: state.user, participant: state.participant, codes: state.codes, orgs: state.orgs,
+    onShow: (section) => { const toc = $(`#toc-${section}`); if (toc) toc.hidden = false; },
+    onHide: (section) => { const toc = $(`#toc-${section}`); if (toc) toc.hidden = true; },
+    reloadLinks: loadLinks,
+  })];
   if (CAN.log.has(state.user.role)) {
     $('#verwerkingen').hidden = false;
     $('#toc-log').hidden = false;
     tasks.push(loadLog(1));
   }
   await Promise.all(tasks);
+  // A link from the worklist may name a section (#intake, #overdracht …):
+  // it exists only now that the sections are loaded.
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target && !target.hidden) {
+    target.scrollIntoView();
+    const heading = target.querySelector('h2[tabindex]');
+    if (heading) heading.focus({ preventScroll: true });
+  }
 }
 
 main().finally(() => { document.body.dataset.ready = "true"; });

@@ -53,6 +53,142 @@ export const ORG_TYPE_LABELS = {
   benefits_agency: 'UWV',
 };
 
+// ---------------------------------------------------------------- the path
+
+// Phase kinds (domain/phase.c; GET /api/codes phase_kinds gives the same).
+export const PHASE_KIND_LABELS = {
+  registration: 'aanmelding',
+  intake: 'intake',
+  social_guidance: 'maatschappelijke begeleiding',
+  internal_work_learning: 'intern werkleertraject',
+  external_work_learning: 'extern werkleertraject',
+  work_experience_place: 'werkervaringsplek',
+  language_internship: 'taalstage',
+  trial_placement: 'proefplaatsing',
+  paid_work: 'betaald werk (met nazorg)',
+  study: 'studie',
+  sheltered_work: 'beschut werk',
+  career_orientation: 'loopbaanoriëntatie',
+  care_activation: 'zorg/activering',
+  dropped_out: 'uitgevallen',
+};
+
+// Which phases run beside the main line, or only inside sheltered work.
+export const PHASE_TRACK = {
+  social_guidance: 'beside',
+  career_orientation: 'inside',
+};
+
+export const PHASE_TRACK_LABELS = {
+  main: 'hoofdlijn',
+  beside: 'loopt ernaast',
+  inside: 'binnen beschut werk',
+};
+
+// Signal rules (domain/signal.c).
+export const SIGNAL_RULE_LABELS = {
+  intake_overdue: 'intake te laat (meer dan 21 dagen na aankomst)',
+  intake_due: 'intake binnen 5 dagen',
+  handover_due: 'overdracht aan welzijn binnen 30 dagen',
+  handover_overdue: 'overdracht aan welzijn te laat (15 maanden voorbij)',
+  no_contact: 'geen contact in 6 weken',
+  no_assessment: 'geen beoordeling in 8 weken werkleertraject',
+  phase_end_passed: 'geplande einddatum fase verstreken',
+  integration_deadline: 'inburgeringstermijn binnen 6 maanden, geen examen',
+  dropout_no_follow_up: 'uitgevallen zonder contact in 4 weken',
+  sheltered_hold_ending: 'gereserveerde plek beschut werk verloopt binnen 30 dagen',
+};
+
+// Short names of the rules, for column headings.
+export const SIGNAL_RULE_SHORT = {
+  intake_overdue: 'intake te laat',
+  intake_due: 'intake binnenkort',
+  handover_due: 'overdracht binnenkort',
+  handover_overdue: 'overdracht te laat',
+  no_contact: 'geen contact',
+  no_assessment: 'geen beoordeling',
+  phase_end_passed: 'einde fase verstreken',
+  integration_deadline: 'inburgeringstermijn',
+  dropout_no_follow_up: 'uitval zonder contact',
+  sheltered_hold_ending: 'reservering loopt af',
+};
+
+// Where in the dossier a signal is dealt with.
+export const SIGNAL_RULE_SECTION = {
+  intake_overdue: 'intake',
+  intake_due: 'intake',
+  handover_due: 'overdracht',
+  handover_overdue: 'overdracht',
+  no_contact: 'journaal',
+  no_assessment: 'traject',
+  phase_end_passed: 'traject',
+  integration_deadline: 'gegevens',
+  dropout_no_follow_up: 'journaal',
+  sheltered_hold_ending: 'beschut',
+};
+
+// The first step chosen at the intake.
+export const FIRST_STEP_LABELS = {
+  study: 'studie',
+  internal_work_learning: 'intern werkleertraject',
+  external_work_learning: 'extern werkleertraject',
+  care_activation: 'zorg/activering',
+  sheltered_work: 'beschut werk',
+};
+
+export const STUDY_CHOICE_LABELS = {
+  accepted: 'kiest voor studie',
+  declined: 'kiest (nu) niet voor studie',
+};
+
+// Participation ladder (GLOSSARY.md).
+export const LADDER_LABELS = {
+  1: 'geïsoleerd',
+  2: 'sociale contacten buitenshuis',
+  3: 'deelname georganiseerde activiteiten',
+  4: 'onbetaald werk',
+  5: 'betaald werk met ondersteuning',
+  6: 'betaald werk',
+};
+
+export const JOURNAL_KIND_LABELS = {
+  contact: 'contact',
+  note: 'notitie',
+};
+
+export const SHELTERED_SOURCE_LABELS = {
+  school_leaver: 'schoolverlater (praktijk- of speciaal onderwijs)',
+  self_reporter: 'zelfmelder (via UWV)',
+  dropout: 'uitgevallen, plek gereserveerd',
+  other: 'overig',
+};
+
+export const SHELTERED_INDICATION_LABELS = {
+  none: 'geen indicatie',
+  requested: 'indicatie aangevraagd',
+  granted: 'indicatie toegekend',
+  refused: 'indicatie afgewezen',
+};
+
+export const SHELTERED_STAGE_LABELS = {
+  candidate: 'kandidaat',
+  indication: 'indicatie',
+  intensive_guidance: 'intensieve begeleiding (eerste zes maanden)',
+  career_orientation: 'loopbaanoriëntatie (16 weken)',
+  placed: 'geplaatst (detachering of groep)',
+  held: 'plek gereserveerd',
+};
+
+export const SHELTERED_STAGE_ORDER = ['candidate', 'indication', 'intensive_guidance', 'career_orientation', 'placed', 'held'];
+
+// The hand-over checklist, for when the server gives no label.
+export const HANDOVER_ITEM_LABELS = {};
+
+export function labelOf(map, code) {
+  if (code === null || code === undefined || code === '') return '';
+  return map[code] ?? String(code);
+}
+
 export function roleLabel(role) {
   return ROLE_LABELS[role] || role || '';
 }
@@ -201,6 +337,7 @@ const REASONS = [
   [/^is read-only$/, () => 'kan niet worden gewijzigd'],
   [/^must not be empty$/, () => 'mag niet leeg zijn'],
   [/^must be an integer$/, () => 'moet een geheel getal zijn'],
+  [/^must be a whole number$/, () => 'moet een geheel getal zijn'],
   [/^must be a string$/, () => 'moet tekst zijn'],
   [/^must be true or false$/, () => 'moet waar of onwaar zijn'],
   [/^must be at least (\d+) characters$/, (m) => `moet minstens ${m[1]} tekens lang zijn`],
@@ -229,6 +366,29 @@ const REASONS = [
   [/^you cannot deactivate yourself$/, () => 'u kunt uzelf niet deactiveren'],
   [/^organisation (\d+) does not exist$/, (m) => `organisatie ${m[1]} bestaat niet`],
   [/^contains a control character$/, () => 'bevat een stuurteken'],
+  [/^lies before the start date$/, () => 'ligt vóór de begindatum'],
+  [/^lies before the arrival date$/, () => 'ligt vóór de aankomst in de gemeente'],
+  [/^(.+) cannot follow (.+)$/, (m) => `${capitalise(m[1])} kan niet volgen op ${m[2]}`],
+  [/^a path starts with registration or intake, not (.+)$/, (m) => `een traject begint met aanmelding of intake, niet met ${m[1]}`],
+  [/^overlaps (.+), which runs until later$/, (m) => `overlapt met ${m[1]}, dat later eindigt`],
+  [/^overlaps (.+), which runs until now$/, (m) => `overlapt met ${m[1]}, dat nog loopt`],
+  [/^(.+) runs only inside an open sheltered-work phase$/, (m) => `${capitalise(m[1])} kan alleen binnen een lopende fase beschut werk`],
+  [/^a later main phase \((.+) from another date\) exists already; phases are added in order$/, (m) => `er is al een latere fase (${m[1]}); fasen worden op volgorde vastgelegd`],
+  [/^under 27, study is the first option: offer it and record the choice$/, () => 'onder de 27 is studie de eerste mogelijkheid: bied die aan en leg de keuze vast'],
+  [/^under 27: record whether study was accepted or declined$/, () => 'onder de 27: leg vast of de deelnemer voor studie kiest of niet'],
+  [/^runs past the start of the next step \((.*)\)$/, (m) => `loopt door na het begin van de volgende stap (${formatDate(m[1])})`],
+  [/^"(.*)" is not a kind of phase$/, (m) => `"${m[1]}" is geen soort fase`],
+  [/^"(.*)" is not a data category or social$/, (m) => `"${m[1]}" is geen gegevenscategorie of 'sociaal'`],
+  [/^"(.*)" is not one of (.*)$/, (m) => `"${m[1]}" is geen geldige keuze`],
+  [/^user (\d+) does not exist or is inactive$/, (m) => `gebruiker ${m[1]} bestaat niet of is niet actief`],
+  [/^user (\d+) is not an active welfare worker$/, (m) => `gebruiker ${m[1]} is geen actieve welzijnswerker`],
+  [/^tick every checklist item before signing$/, () => 'vink eerst alle punten van de checklist af; daarna kunt u tekenen'],
+  [/^only the participant's volunteer or the welfare worker signs the hand-over$/, () => 'alleen de vrijwilliger van de deelnemer of de welzijnswerker tekent de overdracht'],
+  [/^must be an object of item codes and true or false$/, () => 'moet per punt aangeven of het is gedaan'],
+  [/^"(.*)" is not a checklist item set to true or false$/, (m) => `"${m[1]}" is geen punt van de checklist`],
+  [/^a held place needs the date the hold ends$/, () => 'een gereserveerde plek heeft een einddatum nodig'],
+  [/^the intake of participant (\d+) is recorded already$/, () => 'de intake van deze deelnemer is al vastgelegd'],
+  [/^the hand-over is signed by both already$/, () => 'de overdracht is al door beiden getekend'],
   [/^is not valid UTF-8$/, () => 'is geen geldige UTF-8-tekst'],
 ];
 

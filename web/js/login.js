@@ -1,5 +1,5 @@
 // login.js - the login form. After a successful login the user goes to the
-// page named in ?next= (same site only) or to the participant list.
+// page named in ?next= (same site only) or to their worklist (the admin: users).
 import { post, ApiError } from './api.js';
 import { $, showMessage, clearErrors, setFieldError, showErrorSummary } from './dom.js';
 
@@ -9,7 +9,7 @@ function safeNext(user) {
   if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login.html')) {
     return next;
   }
-  return user && user.role === 'admin' ? '/users.html' : '/index.html';
+  return user && user.role === 'admin' ? '/users.html' : '/worklist.html';
 }
 
 const form = $('#login-form');

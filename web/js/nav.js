@@ -14,6 +14,10 @@ export const CAN = {
   consent: new Set(['case_manager', 'youth_consultant', 'project_leader', 'job_coach']),
   log: new Set(['director', 'case_manager']),
   users: new Set(['admin']),
+  // GET /api/signals/summary: counts over every participant.
+  signalSummary: new Set(['director', 'case_manager', 'project_leader']),
+  // GET /api/sheltered: the sheltered-work board.
+  sheltered: new Set(['youth_consultant', 'case_manager', 'director', 'project_leader', 'job_coach']),
 };
 const CREATE_ROLES = CAN.create;
 const IMPORT_ROLES = CAN.import;
@@ -21,7 +25,11 @@ const IMPORT_ROLES = CAN.import;
 function navItems(user) {
   const items = [];
   if (!PARTICIPANT_ROLES_EXCLUDED.has(user.role)) {
+    items.push({ href: '/worklist.html', text: 'Werkvoorraad', key: 'worklist' });
     items.push({ href: '/index.html', text: 'Deelnemers', key: 'list' });
+  }
+  if (CAN.sheltered.has(user.role)) {
+    items.push({ href: '/sheltered.html', text: 'Beschut werk', key: 'sheltered' });
   }
   if (CREATE_ROLES.has(user.role)) {
     items.push({ href: '/new.html', text: 'Nieuwe deelnemer', key: 'new' });
@@ -33,6 +41,11 @@ function navItems(user) {
     items.push({ href: '/users.html', text: 'Gebruikers', key: 'users' });
   }
   return items;
+}
+
+// The page a user lands on: the worklist, or the user list for the admin.
+export function homePage(user) {
+  return user && user.role === 'admin' ? '/users.html' : '/worklist.html';
 }
 
 export function renderHeader(user, active) {
@@ -55,7 +68,7 @@ export function renderHeader(user, active) {
     location.assign('/login.html');
   });
   header.append(h('div', { class: 'utrecht-page-header__content meedoen-header__content' },
-    h('a', { class: 'meedoen-brand', href: user.role === 'admin' ? '/users.html' : '/index.html' }, 'meedoen'),
+    h('a', { class: 'meedoen-brand', href: homePage(user) }, 'meedoen'),
     h('nav', { class: 'meedoen-nav', 'aria-label': 'Hoofdmenu' }, list),
     h('div', { class: 'meedoen-user' },
       h('p', { class: 'meedoen-user__who' },
