@@ -118,6 +118,10 @@ static int demo_network(struct app_ctx *ctx, struct demo_rng *r, const struct de
 		if (v < 25 && consent(ctx, pid, ids->org[ORG_WELFARE], social, given, e) != 0)
 			return -1;
 	}
+	/* a language buddy (taalmaatje) from the library project for some */
+	if (guided && demo_rng_below(r, 100) < 15 &&
+	    link(ctx, pid, "language_buddy", ids->user[U_VOLUNTEER], ids->org[ORG_REFUGEE], e) != 0)
+		return -1;
 	uint32_t l = demo_rng_below(r, 100);
 	if (l < 30) {
 		if (link(ctx, pid, "language_course", 0, ids->org[ORG_LANGUAGE], e) != 0)

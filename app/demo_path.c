@@ -113,10 +113,11 @@ static void sheltered(struct walk *w, const char *source, const char *stage, dat
 	if (w->failed)
 		return;
 	date_format(hold, h);
-	json_t *s = json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?}", "source", source, "indication_status",
+	json_t *s = json_pack("{s:s,s:s,s:s,s:s?,s:s?,s:s?,s:s?}", "source", source, "indication_status",
 			      strcmp(stage, "candidate") == 0 ? "none" : "granted", "stage", stage, "hold_until",
 			      hold ? h : NULL, "school", strcmp(source, "school_leaver") == 0 ? "Praktijkschool Westland" : NULL,
-			      "parents_contact", strcmp(source, "school_leaver") == 0 ? "ouders, 06-12345678" : NULL);
+			      "parents_contact", strcmp(source, "school_leaver") == 0 ? "ouders, 06-12345678" : NULL,
+			      "placement_type", strcmp(stage, "placed") == 0 ? (chance(w, 60) ? "secondment" : "group") : NULL);
 	w->failed = store_sheltered_put(w->ctx->st, w->pid, s, w->ctx->now_s, w->e);
 	json_decref(s);
 }

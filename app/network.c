@@ -11,8 +11,8 @@
 #include <string.h>
 
 static const char *const link_kinds[] = { "registration", "job_coach", "case_manager", "volunteer", "welfare",
-					   "youth_consultant", "department_assistant", "language_course", "placement",
-					   NULL };
+					   "language_buddy", "youth_consultant", "department_assistant", "language_course",
+					   "placement", NULL };
 
 /* Participant must exist; fill rel. */
 static int load_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel, struct err *e)

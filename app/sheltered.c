@@ -44,9 +44,10 @@ int app_sheltered_get(struct app_ctx *ctx, int64_t pid, json_t **out, struct err
 int app_sheltered_put(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **out, struct err *e)
 {
 	static const char *const allowed[] = { "source", "school", "school_contact", "parents_contact", "last_school_year",
-					       "indication_status", "stage", "hold_until", NULL };
+					       "indication_status", "stage", "hold_until", "placement_type", NULL };
+	static const char *const placement_types[] = { "secondment", "group", "individual", NULL };
 	const char *stage_codes[STAGES_N + 1];
-	const char *src, *ind, *stage = NULL;
+	const char *src, *ind, *stage = NULL, *ptype = NULL;
 	date_t hold;
 
 	for (size_t i = 0; i < STAGES_N; i++)
@@ -67,6 +68,9 @@ int app_sheltered_put(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t
 	int has_hold = input_date(in, "hold_until", false, &hold, e);
 	if (stage && strcmp(stage, "held") == 0 && has_hold == 0)
 		err_field(e, "hold_until", "a held place needs the date the hold ends");
+	if (input_code(in, "placement_type", false, placement_types, &ptype, e) == 1 && stage &&
+	    strcmp(stage, "placed") != 0)
+		err_field(e, "placement_type", "belongs to the stage placed");
 	if (e->nfields)
 		return -1;
 	if (store_begin(ctx->st, e) != 0)

@@ -220,7 +220,8 @@ int store_handover_put(struct store *st, int64_t pid, const json_t *h, const cha
 int store_sheltered_get(struct store *st, int64_t pid, json_t **out, struct err *e)
 {
 	static const char sql[] = "SELECT source, school, school_contact, parents_contact, last_school_year, "
-				  "indication_status, stage, hold_until, updated_at FROM sheltered WHERE participant_id = ?1";
+				  "indication_status, stage, hold_until, placement_type, updated_at FROM sheltered "
+				  "WHERE participant_id = ?1";
 	return pid_row(st, sql, pid, out, e, "sheltered work");
 }
 
@@ -228,20 +229,22 @@ int store_sheltered_put(struct store *st, int64_t pid, const json_t *r, const ch
 {
 	static const char sql[] =
 		"INSERT INTO sheltered (participant_id, source, school, school_contact, parents_contact, "
-		"last_school_year, indication_status, stage, hold_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"last_school_year, indication_status, stage, hold_until, placement_type, updated_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 		"ON CONFLICT (participant_id) DO UPDATE SET source = excluded.source, school = excluded.school, "
 		"school_contact = excluded.school_contact, parents_contact = excluded.parents_contact, "
 		"last_school_year = excluded.last_school_year, indication_status = excluded.indication_status, "
-		"stage = excluded.stage, hold_until = excluded.hold_until, updated_at = excluded.updated_at";
+		"stage = excluded.stage, hold_until = excluded.hold_until, placement_type = excluded.placement_type, "
+		"updated_at = excluded.updated_at";
 	static const char *const cols[] = { "source", "school", "school_contact", "parents_contact", "last_school_year",
-					    "indication_status", "stage", "hold_until" };
+					    "indication_status", "stage", "hold_until", "placement_type" };
 	sqlite3_stmt *s = stmt_get(st, sql, e);
 	if (s == NULL)
 		return -1;
 	bind_int(s, 1, pid);
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < 9; i++)
 		bind_json(s, 2 + i, json_object_get(r, cols[i]));
-	bind_text(s, 10, now);
+	bind_text(s, 11, now);
 	return stmt_exec(st, s, e, "sheltered work");
 }
 

@@ -77,6 +77,7 @@ CREATE TABLE sheltered (
   indication_status TEXT NOT NULL,
   stage TEXT NOT NULL,
   hold_until TEXT,
+  placement_type TEXT,
   updated_at TEXT NOT NULL
 );
 CREATE INDEX sheltered_stage ON sheltered(stage);

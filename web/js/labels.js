@@ -36,6 +36,7 @@ export const LINK_KIND_LABELS = {
   case_manager: 'klantmanager',
   volunteer: 'vrijwilliger',
   welfare: 'welzijnswerker',
+  language_buddy: 'taalmaatje',
   youth_consultant: 'jongerenconsulent',
   department_assistant: 'afdelingsassistent',
   language_course: 'taalcursus',
