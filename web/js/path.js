@@ -710,7 +710,10 @@ export async function loadHandover() {
 const SHELTERED_FIELD_LABELS = {
   source: 'Herkomst', school: 'School', school_contact: 'Contactpersoon school', parents_contact: 'Contact ouders',
   last_school_year: 'Laatste schooljaar', indication_status: 'Indicatie', stage: 'Fase in beschut werk', hold_until: 'Plek gereserveerd tot en met',
+  placement_type: 'Soort plaatsing',
 };
+
+const PLACEMENT_TYPE_LABELS = { secondment: 'detachering', group: 'groepsplaatsing', individual: 'individuele plaatsing' };
 
 function options(list, map, order = Object.keys(map)) {
   const fromCodes = codeOptions(ctx.codes, list);
@@ -734,6 +737,7 @@ function renderSheltered(rec) {
       ['Herkomst', codeText('sheltered_sources', SHELTERED_SOURCE_LABELS, rec.source)],
       ['Indicatie', codeText('indication_status', SHELTERED_INDICATION_LABELS, rec.indication_status)],
       ['Plek gereserveerd tot en met', rec.hold_until ? [formatDate(rec.hold_until), ' ', dueBadge(rec.hold_until, 30)] : notFilled()],
+      ['Soort plaatsing', rec.placement_type ? capitalise(labelOf(PLACEMENT_TYPE_LABELS, rec.placement_type)) : notFilled()],
       ['School', rec.school || notFilled()],
       ['Laatste schooljaar', rec.last_school_year || notFilled()],
       ['Contactpersoon school', rec.school_contact || notFilled()],
@@ -752,6 +756,7 @@ function renderSheltered(rec) {
       selectField({ id: 'sh-indication_status', name: 'indication_status', label: SHELTERED_FIELD_LABELS.indication_status, options: options('indication_status', SHELTERED_INDICATION_LABELS), value: r.indication_status ?? 'none', required: true, emptyLabel: null }),
       selectField({ id: 'sh-stage', name: 'stage', label: SHELTERED_FIELD_LABELS.stage, options: options('sheltered_stages', SHELTERED_STAGE_LABELS, SHELTERED_STAGE_ORDER), value: r.stage ?? 'candidate', required: true, emptyLabel: null }),
       inputField({ id: 'sh-hold_until', name: 'hold_until', label: SHELTERED_FIELD_LABELS.hold_until, type: 'date', value: r.hold_until, hint: "Verplicht bij de fase 'plek gereserveerd'." }),
+      selectField({ id: 'sh-placement_type', name: 'placement_type', label: SHELTERED_FIELD_LABELS.placement_type, options: Object.keys(PLACEMENT_TYPE_LABELS).map((v) => ({ value: v, label: capitalise(PLACEMENT_TYPE_LABELS[v]) })), value: r.placement_type, emptyLabel: 'Nog niet geplaatst', hint: "Alleen bij de fase 'geplaatst'." }),
       inputField({ id: 'sh-school', name: 'school', label: SHELTERED_FIELD_LABELS.school, value: r.school, maxlength: 200 }),
       inputField({ id: 'sh-last_school_year', name: 'last_school_year', label: SHELTERED_FIELD_LABELS.last_school_year, value: r.last_school_year, hint: 'Bijvoorbeeld 2025-2026', maxlength: 20 }),
       inputField({ id: 'sh-school_contact', name: 'school_contact', label: SHELTERED_FIELD_LABELS.school_contact, value: r.school_contact, maxlength: 200 }),
