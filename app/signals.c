@@ -116,7 +116,8 @@ int app_signals(struct app_ctx *ctx, int limit, json_t **out, struct err *e)
 		return err_set(e, ERR_FORBIDDEN, "a %s keeps no caseload", access_role(ctx->actor.role)->label);
 	if (store_signal_facts(ctx->st, &q, collect, &w, e) != 0)
 		goto out;
-	qsort(w.items, w.n, sizeof *w.items, by_due);
+	if (w.n > 1)
+		qsort(w.items, w.n, sizeof *w.items, by_due);
 	size_t shown = w.n < (size_t)limit ? w.n : (size_t)limit;
 	json_t *items = json_array(), *counts = json_object();
 	int64_t *pids = xcalloc(shown + 1, sizeof *pids);

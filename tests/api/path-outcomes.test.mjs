@@ -44,3 +44,15 @@ test('a language buddy joins the guidance network', async () => {
   const links = await t.call('klantmanager', 'GET', `/api/participants/${p.id}/links`);
   assert.ok(links.body.items.some((l) => l.kind === 'language_buddy' && l.user_id === buddy.id));
 });
+
+test('an empty worklist is an empty list (a crash under UBSan once: qsort of nothing)', async () => {
+  const empty = await setup({ participants: 0 });
+  try {
+    const r = await empty.call('jobcoach', 'GET', '/api/signals');
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.body.items, []);
+    assert.equal(r.body.total, 0);
+  } finally {
+    await empty.stop();
+  }
+});
