@@ -14,16 +14,6 @@ static const char *const link_kinds[] = { "registration", "job_coach", "case_man
 					   "language_buddy", "youth_consultant", "department_assistant", "language_course",
 					   "placement", NULL };
 
-/* Participant must exist; fill rel. */
-static int load_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel, struct err *e)
-{
-	json_t *rec;
-	if (store_participant_get(ctx->st, pid, &rec, e) != 0)
-		return -1;
-	json_decref(rec);
-	return participant_relation(ctx, pid, rel, e);
-}
-
 static int need_action(struct app_ctx *ctx, enum access_action a, const struct relation *rel, const char *what,
 		       struct err *e)
 {
@@ -38,7 +28,7 @@ static int need_action(struct app_ctx *ctx, enum access_action a, const struct r
 int app_link_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e)
 {
 	struct relation rel;
-	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
 	    need_action(ctx, ACT_READ_NETWORK, &rel, "see the guidance network", e) != 0)
 		return -1;
 	return store_link_list(ctx->st, pid, out, e);
@@ -52,7 +42,7 @@ int app_link_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **ou
 	struct org_row org;
 	int64_t user_id = 0, org_id = 0, id;
 
-	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
 	    need_action(ctx, ACT_MANAGE_LINKS, &rel, "change the guidance network", e) != 0)
 		return -1;
 	if (!json_is_object(in))
@@ -108,7 +98,7 @@ int app_link_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **ou
 int app_link_end(struct app_ctx *ctx, int64_t pid, int64_t link_id, json_t **out, struct err *e)
 {
 	struct relation rel;
-	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
 	    need_action(ctx, ACT_MANAGE_LINKS, &rel, "change the guidance network", e) != 0)
 		return -1;
 	if (store_begin(ctx->st, e) != 0)
@@ -126,7 +116,7 @@ int app_link_end(struct app_ctx *ctx, int64_t pid, int64_t link_id, json_t **out
 int app_consent_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e)
 {
 	struct relation rel;
-	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
 	    need_action(ctx, ACT_READ_NETWORK, &rel, "see the consents", e) != 0)
 		return -1;
 	return store_consent_list(ctx->st, pid, ctx->today_s, out, e);
@@ -141,7 +131,7 @@ int app_consent_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t *
 	date_t given = 0, expires;
 	int64_t id;
 
-	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
 	    need_action(ctx, ACT_MANAGE_CONSENT, &rel, "record consent", e) != 0)
 		return -1;
 	if (!json_is_object(in))
@@ -195,7 +185,7 @@ int app_consent_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t *
 int app_consent_revoke(struct app_ctx *ctx, int64_t pid, int64_t cid, json_t **out, struct err *e)
 {
 	struct relation rel;
-	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
 	    need_action(ctx, ACT_MANAGE_CONSENT, &rel, "revoke consent", e) != 0)
 		return -1;
 	if (store_begin(ctx->st, e) != 0)
@@ -217,7 +207,7 @@ int app_log_list(struct app_ctx *ctx, int64_t pid, int page, int per_page, json_
 	json_t *items;
 	int64_t total;
 
-	if (load_relation(ctx, pid, &rel, e) != 0 ||
+	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
 	    need_action(ctx, ACT_READ_PROCESSING_LOG, &rel, "read the processing log", e) != 0)
 		return -1;
 	if (page < 1)

@@ -21,6 +21,37 @@ int participant_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel,
 					  ctx->today_s, rel, e);
 }
 
+int participant_load(struct app_ctx *ctx, int64_t pid, json_t **rec, struct relation *rel, struct err *e)
+{
+	json_t *r = NULL;
+	if (store_participant_get(ctx->st, pid, &r, e) != 0)
+		return -1;
+	if (participant_relation(ctx, pid, rel, e) != 0) {
+		json_decref(r);
+		return -1;
+	}
+	if (rec)
+		*rec = r;
+	else
+		json_decref(r);
+	return 0;
+}
+
+/* Load pid for the actor, who must be able to read something of it. */
+static int participant_open(struct app_ctx *ctx, int64_t pid, json_t **rec, struct relation *rel, struct err *e)
+{
+	if (participant_load(ctx, pid, rec, rel, e) != 0)
+		return -1;
+	if (access_readable(ctx->actor.role, rel) == 0) {
+		if (rec) {
+			json_decref(*rec);
+			*rec = NULL;
+		}
+		return err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)pid);
+	}
+	return 0;
+}
+
 json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel)
 {
 	unsigned rmask = access_readable(ctx->actor.role, rel), wmask = access_writable(ctx->actor.role, rel);
@@ -110,14 +141,8 @@ int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct er
 	json_t *rec = NULL;
 	struct relation rel;
 
-	if (store_participant_get(ctx->st, id, &rec, e) != 0)
+	if (participant_open(ctx, id, &rec, &rel, e) != 0)
 		return -1;
-	if (participant_relation(ctx, id, &rel, e) != 0)
-		goto out_free;
-	if (access_readable(ctx->actor.role, &rel) == 0) {
-		err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)id);
-		goto out_free;
-	}
 	if (audit_log(ctx, id, "read", ACTIVITY_DOSSIER_READ, "ok", e) != 0)
 		goto out_free;
 	*out = participant_view(ctx, rec, &rel);
@@ -171,14 +196,8 @@ int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch,
 	json_t *changes = NULL, *rec = NULL;
 	struct relation rel;
 
-	if (store_participant_get(ctx->st, id, &rec, e) != 0)
+	if (participant_open(ctx, id, &rec, &rel, e) != 0)
 		return -1;
-	if (participant_relation(ctx, id, &rel, e) != 0)
-		goto out_free;
-	if (access_readable(ctx->actor.role, &rel) == 0) {
-		err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)id);
-		goto out_free;
-	}
 	if (participant_validate(patch, VALIDATE_PATCH, ctx->today, &changes, e) != 0)
 		goto out_free;
 	if (participant_check_writable(ctx, changes, &rel, e) != 0)

@@ -10,6 +10,9 @@
 
 /* The actor's relation to participant pid today. */
 int participant_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel, struct err *e);
+/* Participant pid must exist (ERR_NOT_FOUND); *rec gets the whole record
+ * when rec is not NULL (caller owns) and *rel the actor's relation. */
+int participant_load(struct app_ctx *ctx, int64_t pid, json_t **rec, struct relation *rel, struct err *e);
 /* rec filtered to what the actor may read, with the "access" member. */
 json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel);
 /* Store a validated new record, link it to the actor's organisation (and

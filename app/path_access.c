@@ -11,12 +11,8 @@ int path_open(struct app_ctx *ctx, int64_t pid, enum category cat, bool write, j
 	json_t *r = NULL;
 	struct relation tmp;
 
-	if (store_participant_get(ctx->st, pid, &r, e) != 0)
+	if (participant_load(ctx, pid, &r, &tmp, e) != 0)
 		return -1;
-	if (participant_relation(ctx, pid, &tmp, e) != 0) {
-		json_decref(r);
-		return -1;
-	}
 	bool ok = write ? access_may_write(ctx->actor.role, cat, &tmp) : access_may_read(ctx->actor.role, cat, &tmp);
 	if (!ok) {
 		json_decref(r);

@@ -96,21 +96,34 @@ void store_close(struct store *st)
 	free(st);
 }
 
-sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e)
+/* A statement prepared to be kept and reused. */
+static sqlite3_stmt *prepare_kept(struct store *st, const char *sql, struct err *e)
 {
-	for (int i = 0; i < st->ncached; i++) {
-		if (st->cache[i].sql == sql) {
-			sqlite3_stmt *s = st->cache[i].stmt;
-			sqlite3_reset(s);
-			sqlite3_clear_bindings(s);
-			return s;
-		}
-	}
 	sqlite3_stmt *s = NULL;
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 		db_error(st, e, "prepare");
 		return NULL;
 	}
+	return s;
+}
+
+/* A cached statement, reset and unbound for reuse. */
+static sqlite3_stmt *reused(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e)
+{
+	for (int i = 0; i < st->ncached; i++) {
+		if (st->cache[i].sql == sql)
+			return reused(st->cache[i].stmt);
+	}
+	sqlite3_stmt *s = prepare_kept(st, sql, e);
+	if (s == NULL)
+		return NULL;
 	if (st->ncached < STMT_CACHE_SIZE) {
 		st->cache[st->ncached].sql = sql;
 		st->cache[st->ncached].stmt = s;
@@ -125,18 +138,12 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql, struct err *e)
 sqlite3_stmt *stmt_get_text(struct store *st, const char *sql, struct err *e)
 {
 	for (int i = 0; i < DYNAMIC_CACHE_SIZE; i++) {
-		if (st->dynamic[i].text && strcmp(st->dynamic[i].text, sql) == 0) {
-			sqlite3_stmt *s = st->dynamic[i].stmt;
-			sqlite3_reset(s);
-			sqlite3_clear_bindings(s);
-			return s;
-		}
+		if (st->dynamic[i].text && strcmp(st->dynamic[i].text, sql) == 0)
+			return reused(st->dynamic[i].stmt);
 	}
-	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-		db_error(st, e, "prepare");
+	sqlite3_stmt *s = prepare_kept(st, sql, e);
+	if (s == NULL)
 		return NULL;
-	}
 	int v = st->next_dynamic;
 	st->next_dynamic = (v + 1) % DYNAMIC_CACHE_SIZE;
 	sqlite3_finalize(st->dynamic[v].stmt);
