@@ -1,7 +1,8 @@
 /*
  * signals.c - worklists: the signal rules of domain/signal.c applied to
- * facts the store gathers in one pass, for the participants a user may see
- * the path of. Nothing is stored: every request computes them afresh.
+ * the facts the store keeps per participant (path_facts, current at every
+ * commit), for the participants a user may see the path of. Signals
+ * themselves are never stored: every request computes them afresh.
  */
 #include "app/path.h"
 #include "app/audit.h"
@@ -16,20 +17,20 @@ static bool text_date(const char *s, date_t *out)
 	return s && *s && date_parse(s, out) == 0;
 }
 
-/* Store row -> the facts the rules read. */
-static void to_facts(const struct facts_row *r, struct path_facts *f)
+/* Store row -> the facts the rules read on today. */
+static void to_facts(const struct facts_row *r, date_t today, struct path_facts *f)
 {
 	memset(f, 0, sizeof *f);
 	f->has_arrival = text_date(r->arrival_date, &f->arrival);
 	if (!text_date(r->registered, &f->registered))
 		f->registered = f->arrival;
 	f->has_intake = r->has_intake;
-	f->has_volunteer = r->has_volunteer;
+	f->has_volunteer = signal_spans_cover(r->volunteer_spans, today);
 	f->handover_done = r->handover_done;
 	f->has_contact = text_date(r->last_contact, &f->last_contact);
 	f->in_work_learning = text_date(r->work_learning_start, &f->work_learning_start);
 	f->has_assessment = text_date(r->last_assessment, &f->last_assessment);
-	f->has_overdue_phase = text_date(r->overdue_planned_end, &f->overdue_planned_end);
+	f->has_overdue_phase = text_date(r->open_planned_end, &f->overdue_planned_end) && f->overdue_planned_end < today;
 	f->has_integration_deadline = text_date(r->integration_deadline, &f->integration_deadline);
 	f->exam_done = strcmp(r->exam_status, "passed") == 0 || strcmp(r->exam_status, "exempt") == 0;
 	f->dropped_out = text_date(r->dropped_out_since, &f->dropped_out_since);
@@ -59,8 +60,6 @@ struct worklist {
 	date_t today;
 	struct worklist_item {
 		int64_t pid;
-		char *family_name;
-		char *given_names;
 		struct signal sig;
 	} *items;
 	size_t n, cap;
@@ -73,14 +72,14 @@ static int collect(void *arg, const struct facts_row *r, struct err *e)
 	struct path_facts f;
 	struct signal sigs[SIG_RULE_COUNT];
 	(void)e;
-	to_facts(r, &f);
+	to_facts(r, w->today, &f);
 	size_t n = signals_evaluate(&f, w->today, sigs);
 	for (size_t i = 0; i < n; i++) {
 		if (w->n == w->cap) {
 			w->cap = w->cap ? w->cap * 2 : 64;
 			w->items = xrealloc(w->items, w->cap * sizeof *w->items);
 		}
-		w->items[w->n++] = (struct worklist_item){ r->id, xstrdup(r->family_name), xstrdup(r->given_names), sigs[i] };
+		w->items[w->n++] = (struct worklist_item){ r->id, sigs[i] };
 		w->counts[sigs[i].rule]++;
 	}
 	return 0;
@@ -92,15 +91,6 @@ static int by_due(const void *a, const void *b)
 	if (x->sig.due != y->sig.due)
 		return x->sig.due < y->sig.due ? -1 : 1;
 	return x->pid < y->pid ? -1 : x->pid > y->pid;
-}
-
-static void worklist_release(struct worklist *w)
-{
-	for (size_t i = 0; i < w->n; i++) {
-		free(w->items[i].family_name);
-		free(w->items[i].given_names);
-	}
-	free(w->items);
 }
 
 int app_signals(struct app_ctx *ctx, int limit, json_t **out, struct err *e)
@@ -122,28 +112,31 @@ int app_signals(struct app_ctx *ctx, int limit, json_t **out, struct err *e)
 	json_t *items = json_array(), *counts = json_object();
 	int64_t *pids = xcalloc(shown + 1, sizeof *pids);
 	size_t npids = 0;
-	for (size_t i = 0; i < shown; i++) {
+	int bad = 0;
+	for (size_t i = 0; i < shown && !bad; i++) {
 		const struct worklist_item *it = &w.items[i];
 		const struct signal_rule_def *d = signal_rule(it->sig.rule);
-		char due[DATE_STR_LEN];
+		char due[DATE_STR_LEN], *family = NULL, *given = NULL;
 		date_format(it->sig.due, due);
+		bad = store_participant_name(ctx->st, it->pid, &family, &given, e);
+		if (bad)
+			break;
 		json_array_append_new(items, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:i,s:s}", "participant_id",
-						       (json_int_t)it->pid, "family_name", it->family_name, "given_names",
-						       it->given_names, "rule", d->code, "label", d->label, "due", due,
-						       "days_overdue", (int)(ctx->today - it->sig.due), "actor",
-						       access_role(d->actor)->name));
-		if (npids == 0 || pids[npids - 1] != it->pid) {
-			bool seen = false;
-			for (size_t k = 0; k < npids && !seen; k++)
-				seen = pids[k] == it->pid;
-			if (!seen)
-				pids[npids++] = it->pid;
-		}
+						       (json_int_t)it->pid, "family_name", family, "given_names", given,
+						       "rule", d->code, "label", d->label, "due", due, "days_overdue",
+						       (int)(ctx->today - it->sig.due), "actor", access_role(d->actor)->name));
+		free(family);
+		free(given);
+		bool seen = false;
+		for (size_t k = npids; k > 0 && !seen; k--)
+			seen = pids[k - 1] == it->pid;
+		if (!seen)
+			pids[npids++] = it->pid;
 	}
 	for (int r = 0; r < SIG_RULE_COUNT; r++)
 		json_object_set_new(counts, signal_rule((enum signal_rule)r)->code, json_integer(w.counts[r]));
 	/* names on the worklist are a read of personal data */
-	int bad = audit_log_many(ctx, pids, npids, "worklist", ACTIVITY_WORKLIST, "ok", e);
+	bad = bad || audit_log_many(ctx, pids, npids, "worklist", ACTIVITY_WORKLIST, "ok", e);
 	free(pids);
 	if (bad) {
 		json_decref(items);
@@ -153,7 +146,7 @@ int app_signals(struct app_ctx *ctx, int limit, json_t **out, struct err *e)
 	*out = json_pack("{s:o,s:o,s:I,s:i}", "items", items, "counts", counts, "total", (json_int_t)w.n, "limit", limit);
 	rc = 0;
 out:
-	worklist_release(&w);
+	free(w.items);
 	return rc;
 }
 
@@ -177,7 +170,7 @@ static int count(void *arg, const struct facts_row *r, struct err *e)
 	struct path_facts f;
 	struct signal sigs[SIG_RULE_COUNT];
 	(void)e;
-	to_facts(r, &f);
+	to_facts(r, s->today, &f);
 	size_t n = signals_evaluate(&f, s->today, sigs);
 	if (n == 0)
 		return 0;

@@ -72,14 +72,17 @@ file by the same server.
 | job coach's worklist (caseload $caseload, $signals signals) | $wl_med | $wl_p95 | $(awk -v a="$wl_med" -v b="$ref_med" 'BEGIN { printf "%.0f", a / b }') | < 50 ms | $(verdict "$wl_med" 50) |
 | director's totals over all $N | $sum_med | $sum_p95 | $(awk -v a="$sum_med" -v b="$ref_med" 'BEGIN { printf "%.0f", a / b }') | < 300 ms | $(verdict "$sum_med" 300) |
 
-Signals are computed on every request from the facts in the tables (never stored). A
-worklist reads the facts of the caseload only (the link index drives the query), so it
-scales with the caseload, not the population. The director's totals read the facts of
-every participant: about a dozen index look-ups each. Once the database is larger than
-the connections' page caches most of that time goes to fetching pages (\`pread\`); the
-ways forward are to keep the processing log in its own database file (so the
-participant tables stop growing and stay cached) and to gather each table's facts in
-one ordered pass instead of per participant.
+Signals are computed on every request (never stored) from facts kept per participant
+in \`path_facts\`: one row each, recomputed by triggers inside the transaction of every
+write to a table the signal rules read (migration 003), and equal at every commit to the
+view \`path_facts_live\` that defines them (a unit test checks this after every kind of
+write). A worklist reads the facts of the caseload only (the link index drives the
+query), so it scales with the caseload, not the population; the names of the signals
+shown are then read one by one. The director's totals read the whole facts table in
+rowid order, $(sqlite3 "$tmp/s.db" "select count(*) from path_facts") rows in $(sqlite3 "$tmp/s.db" "select count(*) from dbstat where name = 'path_facts'" 2>/dev/null || echo '?') pages, and evaluate the ten rules in C: no index look-ups.
+The price is paid on writes: each write to a phase, intake, contact, assessment note,
+volunteer or registration link, hand-over or sheltered-work record recomputes one row
+(about a dozen index look-ups); creating the demo above includes that cost.
 EOF2
 )
 if [ -f "$OUT" ] && grep -q '^## Signals (issue 3)' "$OUT"; then

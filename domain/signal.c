@@ -147,3 +147,30 @@ size_t signals_evaluate(const struct path_facts *f, date_t today, struct signal 
 	}
 	return n;
 }
+
+bool signal_spans_cover(const char *spans, date_t today)
+{
+	char day[DATE_STR_LEN];
+	const char *p = spans;
+
+	while (p && *p) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		const char *slash = memchr(p, '/', len);
+		date_t start, end;
+		size_t start_len = slash ? (size_t)(slash - p) : 0;
+		size_t end_len = slash ? len - start_len - 1 : 0;
+		if (slash && start_len < sizeof day && end_len < sizeof day) {
+			memcpy(day, p, start_len);
+			day[start_len] = '\0';
+			bool started = date_parse(day, &start) == 0 && start <= today;
+			memcpy(day, slash + 1, end_len);
+			day[end_len] = '\0';
+			bool open = end_len == 0 || (date_parse(day, &end) == 0 && end > today);
+			if (started && open)
+				return true;
+		}
+		p = comma ? comma + 1 : NULL;
+	}
+	return false;
+}

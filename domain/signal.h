@@ -71,6 +71,11 @@ int signal_rule_find(const char *code, enum signal_rule *out);
  * out[SIG_RULE_COUNT]; returns how many. */
 size_t signals_evaluate(const struct path_facts *f, date_t today, struct signal *out);
 
+/* Whether one of the spans "start/end,start/end" (end empty while open;
+ * the end day itself is no longer covered) covers today. A span that does
+ * not parse covers nothing. */
+bool signal_spans_cover(const char *spans, date_t today);
+
 /* The day the volunteer's guidance ends: 15 months after arrival. */
 date_t signal_guidance_end(date_t arrival);
 

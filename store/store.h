@@ -201,12 +201,12 @@ int store_sheltered_get(struct store *st, int64_t pid, json_t **out, struct err 
 int store_sheltered_put(struct store *st, int64_t pid, const json_t *r, const char *now, struct err *e);
 int store_sheltered_board(struct store *st, json_t **items, struct err *e);
 
-/* What the signal rules need of one participant; strings are "" when
- * unknown and valid only during the callback. */
+/* What the signal rules need of one participant (the row of path_facts);
+ * strings are "" when unknown and valid only during the callback.
+ * volunteer_spans is "start/end,start/end" over the volunteer links, with
+ * an empty end while a link is open. */
 struct facts_row {
 	int64_t id;
-	const char *family_name;
-	const char *given_names;
 	const char *arrival_date;
 	const char *registered;
 	bool has_intake;
@@ -214,10 +214,10 @@ struct facts_row {
 	const char *last_assessment;
 	const char *integration_deadline;
 	const char *exam_status;
-	bool has_volunteer;
+	const char *volunteer_spans;
 	bool handover_done;
 	const char *work_learning_start;
-	const char *overdue_planned_end;
+	const char *open_planned_end; /* the earliest planned end of an open phase */
 	const char *dropped_out_since;
 	const char *hold_until;
 	int64_t organisation_id;
@@ -225,9 +225,17 @@ struct facts_row {
 
 typedef int (*facts_fn)(void *arg, const struct facts_row *row, struct err *e);
 
-/* Call fn for every participant q's scope lets see (q's paging is not
- * used). Stops at the first callback that returns non-zero. */
+/* Call fn for every participant q's scope lets see (q's paging and name
+ * filters are not used). Stops at the first callback that returns non-zero. */
 int store_signal_facts(struct store *st, const struct participant_query *q, facts_fn fn, void *arg, struct err *e);
+
+/* How many rows of the kept facts differ from the facts computed afresh
+ * from the source tables; 0 unless a write bypassed the triggers. */
+int store_signal_facts_check(struct store *st, int64_t *stale, struct err *e);
+
+/* A participant's names, as strings the caller frees; ERR_NOT_FOUND when
+ * there is no such participant. */
+int store_participant_name(struct store *st, int64_t id, char **family_name, char **given_names, struct err *e);
 
 /* ---- processing log ---- */
 

@@ -87,6 +87,25 @@ static void bind_fields(sqlite3_stmt *s, int first, const json_t *rec)
 	}
 }
 
+/* The signal facts of a participant just inserted (migration 003 keeps
+ * them current from then on). */
+static int facts_insert(struct store *st, int64_t id, const json_t *rec, const char *now, struct err *e)
+{
+	sqlite3_stmt *s = stmt_get(st,
+				   "INSERT INTO path_facts (id, arrival_date, registered, has_intake, integration_deadline, "
+				   "exam_status, handover_done, organisation_id) VALUES (?1, ?2, substr(?3, 1, 10), 0, ?4, ?5, "
+				   "0, 0)",
+				   e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, id);
+	bind_json(s, 2, json_object_get(rec, "arrival_date"));
+	bind_text(s, 3, now);
+	bind_json(s, 4, json_object_get(rec, "integration_deadline"));
+	bind_json(s, 5, json_object_get(rec, "exam_status"));
+	return stmt_exec(st, s, e, "signal facts");
+}
+
 int store_participant_insert(struct store *st, const json_t *rec, const char *now, int64_t *id, struct err *e)
 {
 	struct buf key;
@@ -115,7 +134,7 @@ int store_participant_insert(struct store *st, const json_t *rec, const char *no
 		return -1;
 	}
 	*id = sqlite3_last_insert_rowid(st->db);
-	return 0;
+	return facts_insert(st, *id, rec, now, e);
 }
 
 int store_participant_update(struct store *st, int64_t id, const json_t *rec, const char *now, struct err *e)

@@ -4,6 +4,7 @@
  * named by their columns; app/ adds labels and decides who sees what.
  */
 #include "store/sqlite_internal.h"
+#include "base/xmalloc.h"
 
 /* Prepare static sql, bind pid as ?1 and return the rows as items. */
 static int pid_rows(struct store *st, const char *sql, int64_t pid, json_t **items, struct err *e, const char *what)
@@ -261,10 +262,10 @@ int store_sheltered_board(struct store *st, json_t **items, struct err *e)
 
 /* ---- facts for the signal rules ---- */
 
-#define WORK_LEARNING_KINDS \
-	"('internal_work_learning', 'external_work_learning', 'work_experience_place', 'language_internship', " \
-	"'trial_placement')"
-
+/* The facts come from path_facts, which triggers keep equal to the view
+ * path_facts_live (migration 003). The table is aliased "p" and its key is
+ * the participant's id, so the scope filters of participant_scope_where
+ * (which name p.id only for a worklist's query) apply unchanged. */
 int store_signal_facts(struct store *st, const struct participant_query *q, facts_fn fn, void *arg, struct err *e)
 {
 	struct buf where, sql;
@@ -274,30 +275,9 @@ int store_signal_facts(struct store *st, const struct participant_query *q, fact
 	buf_init(&sql, 0);
 	participant_scope_where(q, &where);
 	buf_printf(&sql,
-		   "SELECT p.id, p.family_name, p.given_names, p.arrival_date, "
-		   "coalesce((SELECT min(x.start_date) FROM phase x WHERE x.participant_id = p.id), "
-		   "substr(p.created_at, 1, 10)), "
-		   "EXISTS (SELECT 1 FROM intake i WHERE i.participant_id = p.id) "
-		   "OR EXISTS (SELECT 1 FROM phase x WHERE x.participant_id = p.id AND x.kind = 'intake'), "
-		   "(SELECT max(j.occurred_on) FROM journal j WHERE j.participant_id = p.id AND j.kind = 'contact'), "
-		   "(SELECT max(j.occurred_on) FROM journal j WHERE j.participant_id = p.id AND j.category = 'assessments'), "
-		   "p.integration_deadline, p.exam_status, "
-		   "EXISTS (SELECT 1 FROM participant_link l WHERE l.participant_id = p.id AND l.kind = 'volunteer' "
-		   "AND l.start_date <= ?1 AND (l.end_date IS NULL OR l.end_date > ?1)), "
-		   "coalesce((SELECT h.volunteer_signed_at IS NOT NULL AND h.welfare_signed_at IS NOT NULL FROM handover h "
-		   "WHERE h.participant_id = p.id), 0), "
-		   "(SELECT max(x.start_date) FROM phase x WHERE x.participant_id = p.id AND x.actual_end IS NULL "
-		   "AND x.kind IN " WORK_LEARNING_KINDS "), "
-		   "(SELECT min(x.planned_end) FROM phase x WHERE x.participant_id = p.id AND x.actual_end IS NULL "
-		   "AND x.planned_end < ?1), "
-		   "(SELECT max(x.start_date) FROM phase x WHERE x.participant_id = p.id AND x.kind = 'dropped_out' "
-		   "AND x.actual_end IS NULL), "
-		   "(SELECT s.hold_until FROM sheltered s WHERE s.participant_id = p.id AND s.stage = 'held'), "
-		   "coalesce((SELECT x.organisation_id FROM phase x WHERE x.participant_id = p.id AND x.actual_end IS NULL "
-		   "AND x.organisation_id IS NOT NULL ORDER BY x.start_date DESC LIMIT 1), "
-		   "(SELECT l.organisation_id FROM participant_link l WHERE l.participant_id = p.id "
-		   "AND l.kind = 'registration' ORDER BY l.id LIMIT 1), 0) "
-		   "FROM participant p%s",
+		   "SELECT p.id, p.arrival_date, p.registered, p.has_intake, p.last_contact, p.last_assessment, "
+		   "p.integration_deadline, p.exam_status, p.volunteer_spans, p.handover_done, p.work_learning_start, "
+		   "p.open_planned_end, p.dropped_out_since, p.hold_until, p.organisation_id FROM path_facts p%s",
 		   where.data);
 	sqlite3_stmt *s = stmt_get_text(st, sql.data, e);
 	if (s == NULL)
@@ -307,22 +287,20 @@ int store_signal_facts(struct store *st, const struct participant_query *q, fact
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct facts_row r = {
 			.id = sqlite3_column_int64(s, 0),
-			.family_name = col_text(s, 1),
-			.given_names = col_text(s, 2),
-			.arrival_date = col_text(s, 3),
-			.registered = col_text(s, 4),
-			.has_intake = sqlite3_column_int(s, 5) != 0,
-			.last_contact = col_text(s, 6),
-			.last_assessment = col_text(s, 7),
-			.integration_deadline = col_text(s, 8),
-			.exam_status = col_text(s, 9),
-			.has_volunteer = sqlite3_column_int(s, 10) != 0,
-			.handover_done = sqlite3_column_int(s, 11) != 0,
-			.work_learning_start = col_text(s, 12),
-			.overdue_planned_end = col_text(s, 13),
-			.dropped_out_since = col_text(s, 14),
-			.hold_until = col_text(s, 15),
-			.organisation_id = sqlite3_column_int64(s, 16),
+			.arrival_date = col_text(s, 1),
+			.registered = col_text(s, 2),
+			.has_intake = sqlite3_column_int(s, 3) != 0,
+			.last_contact = col_text(s, 4),
+			.last_assessment = col_text(s, 5),
+			.integration_deadline = col_text(s, 6),
+			.exam_status = col_text(s, 7),
+			.volunteer_spans = col_text(s, 8),
+			.handover_done = sqlite3_column_int(s, 9) != 0,
+			.work_learning_start = col_text(s, 10),
+			.open_planned_end = col_text(s, 11),
+			.dropped_out_since = col_text(s, 12),
+			.hold_until = col_text(s, 13),
+			.organisation_id = sqlite3_column_int64(s, 14),
 		};
 		if (fn(arg, &r, e) != 0) {
 			sqlite3_reset(s);
@@ -339,4 +317,40 @@ out:
 	buf_release(&where);
 	buf_release(&sql);
 	return rc;
+}
+
+int store_signal_facts_check(struct store *st, int64_t *stale, struct err *e)
+{
+	sqlite3_stmt *s = stmt_get(st,
+				   "SELECT (SELECT count(*) FROM (SELECT * FROM path_facts EXCEPT SELECT * FROM path_facts_live)) + "
+				   "(SELECT count(*) FROM (SELECT * FROM path_facts_live EXCEPT SELECT * FROM path_facts))",
+				   e);
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return db_error(st, e, "signal facts check");
+	}
+	*stale = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int store_participant_name(struct store *st, int64_t id, char **family_name, char **given_names, struct err *e)
+{
+	sqlite3_stmt *s = stmt_get(st, "SELECT family_name, given_names FROM participant WHERE id = ?1", e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return db_error(st, e, "participant name");
+		return err_set(e, ERR_NOT_FOUND, "participant %lld not found", (long long)id);
+	}
+	*family_name = xstrdup(col_text(s, 0));
+	*given_names = xstrdup(col_text(s, 1));
+	sqlite3_reset(s);
+	return 0;
 }

@@ -2,7 +2,7 @@
  * test_app.c - the use cases against a real SQLite database in a
  * temporary file: the processing log failing an action, the import's
  * all-or-nothing rule and idempotency, consent taking effect on the next
- * request, login throttling and session expiry.
+ * request, login throttling and session expiry, the kept signal facts.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -375,6 +375,72 @@ static void test_demo_paths_follow_the_table(void **state)
 	err_release(&e);
 }
 
+
+static int64_t stale_facts(struct fixture *f)
+{
+	struct err e;
+	int64_t stale = -1;
+	err_init(&e);
+	assert_int_equal(store_signal_facts_check(f->st, &stale, &e), 0);
+	err_release(&e);
+	return stale;
+}
+
+/* path_facts is a materialised view kept by triggers: after every kind of
+ * write to a table it reads, it equals the view computed afresh. */
+static void test_kept_facts_equal_live_facts(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const writes[] = {
+		"INSERT INTO journal (participant_id, occurred_on, kind, category, text, author_name, created_at) "
+		"VALUES (3, '2026-01-05', 'contact', 'path', 'gebeld', 'x', '2026-01-05')",
+		"INSERT INTO journal (participant_id, occurred_on, kind, category, text, author_name, created_at) "
+		"VALUES (3, '2026-01-06', 'note', 'assessments', 'tempo goed', 'x', '2026-01-06')",
+		"UPDATE phase SET planned_end = '2020-01-01' WHERE id = (SELECT min(id) FROM phase WHERE participant_id = 4 "
+		"AND actual_end IS NULL)",
+		"UPDATE phase SET actual_end = start_date WHERE participant_id = 5",
+		"INSERT INTO phase (participant_id, kind, start_date, created_at) VALUES (6, 'dropped_out', '2026-02-01', "
+		"'2026-02-01')",
+		"DELETE FROM phase WHERE participant_id = 7 AND id = (SELECT max(id) FROM phase WHERE participant_id = 7)",
+		"INSERT INTO participant_link (participant_id, kind, user_id, organisation_id, start_date) "
+		"SELECT 8, 'volunteer', id, organisation_id, '2026-03-01' FROM app_user "
+		"WHERE username = 'vrijwilliger'",
+		"UPDATE participant_link SET end_date = '2026-03-02' WHERE participant_id = 8 AND kind = 'volunteer'",
+		"INSERT INTO participant_link (participant_id, kind, organisation_id, start_date) "
+		"SELECT 13, 'registration', id, '2026-03-01' FROM organisation WHERE type = 'employer' LIMIT 1",
+		"UPDATE phase SET actual_end = start_date WHERE participant_id = 13",
+		"DELETE FROM participant_link WHERE participant_id = 13 AND kind = 'registration'",
+		"UPDATE participant SET exam_status = 'passed', integration_deadline = '2027-01-01' WHERE id = 9",
+		"UPDATE participant SET arrival_date = '2026-01-01' WHERE id = 10",
+		"INSERT OR REPLACE INTO sheltered (participant_id, source, indication_status, stage, hold_until, updated_at) "
+		"VALUES (11, 'self_reporter', 'granted', 'held', '2026-12-31', '2026-01-01')",
+		"INSERT OR REPLACE INTO handover (participant_id, checklist, volunteer_signed_at, welfare_signed_at, "
+		"updated_at) VALUES (12, '{}', '2026-01-01', '2026-01-02', '2026-01-02')",
+		"INSERT INTO handover (participant_id, checklist, updated_at) VALUES (12, '{}', '2026-01-03') "
+		"ON CONFLICT (participant_id) DO UPDATE SET welfare_signed_at = NULL",
+		"DELETE FROM handover WHERE participant_id = 12",
+	};
+	assert_int_equal(stale_facts(f), 0);
+	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+		sql(f, writes[i]);
+		if (stale_facts(f) != 0)
+			fail_msg("facts stale after: %s", writes[i]);
+	}
+	/* a new participant (the store's connection has the Dutch collation) */
+	json_t *rec = json_pack("{s:s,s:s,s:s,s:s,s:s}", "family_name", "Nieuw", "given_names", "Iemand", "birth_date",
+				"1990-01-01", "target_group", "newcomer", "arrival_date", "2026-02-02");
+	struct err e;
+	int64_t id;
+	err_init(&e);
+	assert_int_equal(store_participant_insert(f->st, rec, "2026-02-03T10:00:00Z", &id, &e), 0);
+	json_decref(rec);
+	err_release(&e);
+	assert_int_equal(stale_facts(f), 0);
+	/* and the check can fail: a write that bypasses the triggers shows */
+	sql(f, "UPDATE path_facts SET has_intake = 1 - has_intake WHERE id = 2");
+	assert_int_equal(stale_facts(f), 2); /* the row as kept and as it should be */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +452,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_consent_takes_effect_on_next_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_throttle_and_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_paths_follow_the_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kept_facts_equal_live_facts, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -196,6 +196,28 @@ static void test_rule_table(void **state)
 	assert_int_equal(signal_rule_find("nonsense", &r), -1);
 }
 
+/* An open volunteer link on a day: started on or before it, not yet ended
+ * (the end day is the first day without the volunteer). */
+static void test_volunteer_spans(void **state)
+{
+	(void)state;
+	assert_false(signal_spans_cover("", d(2026, 5, 1)));
+	assert_false(signal_spans_cover(NULL, d(2026, 5, 1)));
+	assert_true(signal_spans_cover("2026-05-01/", d(2026, 5, 1)));
+	assert_false(signal_spans_cover("2026-05-02/", d(2026, 5, 1)));
+	assert_true(signal_spans_cover("2025-01-01/2026-05-02", d(2026, 5, 1)));
+	assert_false(signal_spans_cover("2025-01-01/2026-05-01", d(2026, 5, 1)));
+	/* an ended link and a later open one */
+	assert_false(signal_spans_cover("2024-01-01/2024-06-01,2026-06-01/", d(2026, 5, 1)));
+	assert_true(signal_spans_cover("2024-01-01/2024-06-01,2026-06-01/", d(2026, 6, 1)));
+	/* leap day */
+	assert_true(signal_spans_cover("2024-02-29/2024-03-01", d(2024, 2, 29)));
+	/* a span that does not parse covers nothing, the others still count */
+	assert_false(signal_spans_cover("garbage", d(2026, 5, 1)));
+	assert_false(signal_spans_cover("2026-02-30/", d(2026, 5, 1)));
+	assert_true(signal_spans_cover("x/y,2026-01-01/", d(2026, 5, 1)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_dropout_follow_up),
 		cmocka_unit_test(test_sheltered_hold),
 		cmocka_unit_test(test_rule_table),
+		cmocka_unit_test(test_volunteer_spans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
