@@ -6,6 +6,7 @@
  * account name and the address out for a growing while.
  */
 #include "app/app.h"
+#include "app/employers.h"
 #include "app/input.h"
 #include "app/path.h"
 #include "base/buf.h"
@@ -376,5 +377,6 @@ json_t *app_codes(void)
 						      "label", access_category((enum category)c)->label));
 	json_object_set_new(o, "categories", cats);
 	app_path_codes(o);
+	employer_codes(o);
 	return o;
 }

@@ -2,6 +2,7 @@
  * input.c - shared checks of JSON input (see input.h).
  */
 #include "app/input.h"
+#include "domain/codes.h"
 
 #include <string.h>
 
@@ -112,3 +113,47 @@ int input_bool(const json_t *in, const char *key, bool required, bool *out, stru
 	*out = json_is_true(v);
 	return 1;
 }
+
+int input_listed(const json_t *in, const char *key, bool required, const char *list, const char **out, struct err *e)
+{
+	int p = present(in, key, required, e);
+	if (p <= 0)
+		return p;
+	const char *s = json_string_value(json_object_get(in, key));
+	const struct code *c = codes_lookup(codes_find(list), s);
+	if (c == NULL) {
+		err_field(e, key, "\"%.40s\" is not in the list %s", s ? s : "(not a string)", list);
+		return -1;
+	}
+	*out = c->code;
+	return 1;
+}
+
+int input_real(const json_t *in, const char *key, bool required, double lo, double hi, double *out, struct err *e)
+{
+	int p = present(in, key, required, e);
+	if (p <= 0)
+		return p;
+	json_t *v = json_object_get(in, key);
+	if (!json_is_number(v)) {
+		err_field(e, key, "must be a number");
+		return -1;
+	}
+	double d = json_number_value(v);
+	if (!(d >= lo && d <= hi)) {
+		err_field(e, key, "%g is out of range %g..%g", d, lo, hi);
+		return -1;
+	}
+	*out = d;
+	return 1;
+}
+
+int input_id(const json_t *in, const char *key, bool required, int64_t *out, struct err *e)
+{
+	long v;
+	int rc = input_int(in, key, required, 1, 1L << 50, &v, e);
+	if (rc == 1)
+		*out = v;
+	return rc;
+}
+

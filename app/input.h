@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/err.h"
 #include "domain/date.h"
@@ -33,5 +34,15 @@ int input_code(const json_t *in, const char *key, bool required, const char *con
 
 /* Member `key` as a boolean; same returns. */
 int input_bool(const json_t *in, const char *key, bool required, bool *out, struct err *e);
+
+/* Member `key` as a code of the code list `list` (domain/codes.h); *out
+ * points into the list. Same returns. */
+int input_listed(const json_t *in, const char *key, bool required, const char *list, const char **out, struct err *e);
+
+/* Member `key` as a number in lo..hi; same returns. */
+int input_real(const json_t *in, const char *key, bool required, double lo, double hi, double *out, struct err *e);
+
+/* Member `key` as a positive id; same returns. */
+int input_id(const json_t *in, const char *key, bool required, int64_t *out, struct err *e);
 
 #endif

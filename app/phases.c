@@ -7,6 +7,7 @@
 #include "app/audit.h"
 #include "app/input.h"
 #include "app/path_internal.h"
+#include "app/employer_internal.h"
 #include "domain/ladder.h"
 #include "domain/phase.h"
 #include "domain/signal.h"
@@ -119,11 +120,14 @@ static void check_refs(struct app_ctx *ctx, const json_t *in, struct err *e)
 static int phase_insert(struct app_ctx *ctx, int64_t pid, const json_t *in, int64_t *id, struct err *e)
 {
 	static const char *const allowed[] = { "kind", "start_date", "planned_end", "actual_end", "organisation_id",
-					       "responsible_user_id", "outcome", "reason", "previous_outcome", NULL };
+					       "responsible_user_id", "outcome", "reason", "previous_outcome",
+					       "placement_id", "override_reason", NULL };
 	struct phase p = { 0 };
-	json_t *items = NULL, *row = NULL;
+	json_t *items = NULL, *row = NULL, *placement = NULL;
+	struct phase *ps = NULL;
 	size_t n;
 	long close_id = 0;
+	int64_t placement_id = 0;
 	int rc = -1;
 
 	input_unknown_members(in, allowed, e);
@@ -136,14 +140,28 @@ static int phase_insert(struct app_ctx *ctx, int64_t pid, const json_t *in, int6
 	p.has_planned_end = input_date(in, "planned_end", false, &p.planned_end, e) == 1;
 	p.has_actual_end = input_date(in, "actual_end", false, &p.actual_end, e) == 1;
 	input_text(in, "previous_outcome", 1, 200, false, e);
+	input_id(in, "placement_id", false, &placement_id, e);
+	input_text(in, "override_reason", 3, 500, false, e);
+	const char *override = json_string_value(json_object_get(in, "override_reason"));
+	if (override && !placement_id)
+		err_field(e, "override_reason", "is only for placing someone in a placement");
 	check_refs(ctx, in, e);
 	if (e->nfields)
 		return -1;
 	if (store_phase_list(ctx->st, pid, &items, e) != 0)
 		return -1;
-	struct phase *ps = to_phases(items, &n);
+	ps = to_phases(items, &n);
 	if (phase_check(ps, n, &p, ctx->today, &close_id, e) != 0)
 		goto out;
+	if (placement_id) {
+		json_t *rec = NULL;
+		if (store_participant_get(ctx->st, pid, &rec, e) != 0)
+			goto out;
+		int bad = placing_check(ctx, pid, rec, kind, p.start, placement_id, override, &placement, e);
+		json_decref(rec);
+		if (bad)
+			goto out;
+	}
 	if (close_id) {
 		json_t *prev = find_id(items, close_id);
 		char d[DATE_STR_LEN];
@@ -154,20 +172,36 @@ static int phase_insert(struct app_ctx *ctx, int64_t pid, const json_t *in, int6
 			json_object_set(prev, "outcome", po);
 		if (store_phase_update(ctx->st, pid, close_id, prev, e) != 0)
 			goto out;
+		json_t *prev_pl = json_object_get(prev, "placement_id");
+		if (json_is_integer(prev_pl) && placing_end(ctx, pid, json_integer_value(prev_pl), d, e) != 0)
+			goto out;
 	}
 	row = json_deep_copy(in);
 	json_object_del(row, "previous_outcome");
+	json_object_del(row, "override_reason");
+	if (override && !json_object_get(row, "reason")) {
+		/* placed although a requirement is not met: the reason stays with the phase */
+		struct buf why;
+		buf_init(&why, 0);
+		buf_printf(&why, "geplaatst ondanks eisen: %s", override);
+		json_object_set_new(row, "reason", json_string(why.data));
+		buf_release(&why);
+	}
 	if (!json_object_get(row, "organisation_id") && ctx->actor.org_id)
 		json_object_set_new(row, "organisation_id", json_integer(ctx->actor.org_id));
 	if (!json_object_get(row, "responsible_user_id") && ctx->actor.user_id)
 		json_object_set_new(row, "responsible_user_id", json_integer(ctx->actor.user_id));
 	if (store_phase_insert(ctx->st, pid, row, ctx->now_s, id, e) != 0)
 		goto out;
-	rc = audit_log(ctx, pid, "add phase", ACTIVITY_PATH, "ok", e);
+	if (placement && placing_start(ctx, pid, placement, json_string_value(json_object_get(in, "start_date")), e) != 0)
+		goto out;
+	rc = audit_log(ctx, pid, override ? "add phase (placed despite requirements)" : placement ? "place" : "add phase",
+		       placement ? ACTIVITY_PLACEMENT : ACTIVITY_PATH, "ok", e);
 out:
 	free(ps);
 	json_decref(items);
 	json_decref(row);
+	json_decref(placement);
 	return rc;
 }
 
@@ -191,9 +225,15 @@ static int phase_get(struct app_ctx *ctx, int64_t pid, int64_t id, json_t **out,
 int app_phase_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **out, struct err *e)
 {
 	int64_t id;
+	struct relation rel;
 
-	if (path_open(ctx, pid, CAT_PATH, true, NULL, NULL, e) != 0)
+	/* placing someone is the account manager's work too, who keeps no path */
+	bool placing = json_is_object(in) && json_object_get(in, "placement_id");
+	if (path_open(ctx, pid, CAT_PATH, !placing, NULL, &rel, e) != 0)
 		return -1;
+	if (placing && !access_may_write(ctx->actor.role, CAT_PATH, &rel) && !access_may(ctx->actor.role, ACT_PLACE, &rel))
+		return err_set(e, ERR_FORBIDDEN, "a %s may not place participant %lld", access_role(ctx->actor.role)->label,
+			       (long long)pid);
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
 	if (store_begin(ctx->st, e) != 0)
@@ -262,7 +302,10 @@ int app_phase_update(struct app_ctx *ctx, int64_t pid, int64_t phase_id, const j
 	json_object_update(row, (json_t *)in);
 	if (store_begin(ctx->st, e) != 0)
 		goto out;
+	json_t *pl_id = json_object_get(row, "placement_id");
 	if (store_phase_update(ctx->st, pid, phase_id, row, e) != 0 ||
+	    (has_actual == 1 && json_is_integer(pl_id) &&
+	     placing_end(ctx, pid, json_integer_value(pl_id), json_string_value(json_object_get(in, "actual_end")), e) != 0) ||
 	    audit_log(ctx, pid, "update phase", ACTIVITY_PATH, "ok", e) != 0 || store_commit(ctx->st, e) != 0) {
 		store_rollback(ctx->st);
 		goto out;

@@ -71,6 +71,11 @@ enum access_action {
 	ACT_READ_NETWORK, /* see who is linked to a participant and their consents */
 	ACT_SIGNAL_TOTALS, /* the totals of signals over every participant */
 	ACT_ALL_SIGNALS,   /* a worklist over every participant, not a caseload */
+	ACT_READ_EMPLOYERS,   /* employers, their placements and trainings (G: the own employer only) */
+	ACT_MANAGE_EMPLOYERS, /* employers, contacts, placements, trainings */
+	ACT_MANAGE_VISITS,    /* plan company visits and matching events, invite, attendance */
+	ACT_DECIDE_ADVICE,    /* confirm or override a work-floor readiness advice */
+	ACT_PLACE,            /* place a participant in a placement (a phase linked to it) */
 	ACT_COUNT
 };
 

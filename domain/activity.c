@@ -24,6 +24,15 @@ static const struct activity_def register_[ACTIVITY_COUNT] = {
 		"verslag van contacten en begeleiding", "Participatiewet art. 7" },
 	[ACTIVITY_WORKLIST] = { "mdn-010", "werkvoorraad",
 		"signalen die om actie vragen op de eigen caseload", "Participatiewet art. 7" },
+	[ACTIVITY_PLACEMENT] = { "mdn-011", "plaatsing bij werkgever",
+		"plaatsen op een werkplek en aanwezigheid op de werkvloer", "Participatiewet art. 7, 10" },
+	[ACTIVITY_ASSESSMENT] = { "mdn-012", "beoordeling werkvloer",
+		"beoordelen van werknemersvaardigheden en advies over de volgende stap", "Participatiewet art. 7, 10" },
+	[ACTIVITY_VISIT] = { "mdn-013", "bedrijfsbezoek en matching",
+		"uitnodigen voor bedrijfsbezoeken en matchingsevents en de opvolging door werkgevers",
+		"Participatiewet art. 7" },
+	[ACTIVITY_TRAINING] = { "mdn-014", "scholing op de werkvloer",
+		"korte opleidingen, resultaten en certificaten", "Participatiewet art. 10" },
 };
 
 const struct activity_def *activity_get(enum activity a)

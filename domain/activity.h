@@ -18,6 +18,10 @@ enum activity {
 	ACTIVITY_PATH,           /* keeping the path: phases, intake, ladder, hand-over */
 	ACTIVITY_JOURNAL,        /* contacts and notes */
 	ACTIVITY_WORKLIST,       /* signals on the worklist */
+	ACTIVITY_PLACEMENT,      /* placing participants with employers, work-floor attendance */
+	ACTIVITY_ASSESSMENT,     /* work-floor assessments and the readiness advice */
+	ACTIVITY_VISIT,          /* company visits and matching events */
+	ACTIVITY_TRAINING,       /* trainings at work and certificates */
 	ACTIVITY_COUNT
 };
 

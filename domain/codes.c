@@ -506,6 +506,54 @@ static const struct code valuation_codes[] = {
 	{ "valued", "gewaardeerd" },
 };
 
+/* The employer side (issue 4). Orders that matter (physical load light <
+ * medium < heavy) live in domain/placement.c; these lists give the codes
+ * and their Dutch labels. */
+static const struct code sector_codes[] = {
+	{ "care", "zorg" },
+	{ "construction", "bouw" },
+	{ "food_processing", "voedingsmiddelenindustrie" },
+	{ "greenhouse_horticulture", "glastuinbouw" },
+	{ "hospitality", "horeca" },
+	{ "logistics", "logistiek" },
+	{ "other", "overig" },
+	{ "public", "overheid" },
+	{ "retail", "detailhandel" },
+	{ "technical", "techniek" },
+};
+
+static const struct code placement_kind_codes[] = {
+	{ "external_work_learning", "extern werkleertraject" },
+	{ "internal_work_learning", "intern werkleertraject" },
+	{ "language_internship", "taalstage" },
+	{ "secondment", "detachering" },
+	{ "sheltered_place", "beschutte werkplek" },
+	{ "trial_placement", "proefplaatsing" },
+	{ "vacancy", "vacature" },
+	{ "work_experience_place", "werkervaringsplek" },
+};
+
+static const struct code licence_codes[] = {
+	{ "driving_b", "rijbewijs B" },
+	{ "food_hygiene", "HACCP / voedselveiligheid" },
+	{ "forklift", "heftruckcertificaat" },
+	{ "reach_truck", "reachtruckcertificaat" },
+	{ "vca", "VCA (veiligheid)" },
+};
+
+static const struct code physical_load_codes[] = {
+	{ "heavy", "zwaar" },
+	{ "light", "licht" },
+	{ "medium", "gemiddeld" },
+};
+
+static const struct code size_class_codes[] = {
+	{ "large", "groot (250 of meer)" },
+	{ "medium", "middelgroot (50 tot 250)" },
+	{ "micro", "micro (minder dan 10)" },
+	{ "small", "klein (10 tot 50)" },
+};
+
 #define LIST(name, rows) { name, rows, COUNT(rows) }
 
 static const struct code_list all_lists[] = {
@@ -520,6 +568,11 @@ static const struct code_list all_lists[] = {
 	LIST("exam_status", exam_status_codes),
 	LIST("benefit", benefit_codes),
 	LIST("valuation", valuation_codes),
+	LIST("sector", sector_codes),
+	LIST("placement_kind", placement_kind_codes),
+	LIST("licences", licence_codes),
+	LIST("physical_load", physical_load_codes),
+	LIST("size_class", size_class_codes),
 };
 
 const struct code_list *codes_find(const char *name)

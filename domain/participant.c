@@ -36,6 +36,7 @@ static const struct field_def fields[] = {
 	FIELD("diplomas", CAT_EDUCATION_WORK, FT_DIPLOMAS, false, 0, 10, NULL, "diploma's"),
 	FIELD("work_history", CAT_EDUCATION_WORK, FT_WORK_HISTORY, false, 0, 20, NULL, "werkervaring"),
 	FIELD("ambitions", CAT_EDUCATION_WORK, FT_TEXT, false, 1, 1000, NULL, "ambities"),
+	FIELD("licences", CAT_EDUCATION_WORK, FT_CODE_LIST, false, 0, 5, "licences", "rijbewijzen en certificaten"),
 	FIELD("integration_duty", CAT_CIVIC_INTEGRATION, FT_CODE, false, 0, 0, "integration_duty", "inburgeringsplicht"),
 	FIELD("integration_provider", CAT_CIVIC_INTEGRATION, FT_STRING, false, 1, 100, NULL, "taalaanbieder"),
 	FIELD("integration_deadline", CAT_CIVIC_INTEGRATION, FT_DATE, false, 0, -1, NULL, "inburgeringstermijn"),
@@ -50,6 +51,8 @@ static const struct field_def fields[] = {
 	FIELD("target_group", CAT_PATH, FT_CODE, false, 0, 0, "target_group", "doelgroep"),
 	FIELD("work_hours_per_day", CAT_PATH, FT_INT, false, 0, 12, NULL, "uren per dag"),
 	FIELD("work_days_per_week", CAT_PATH, FT_INT, false, 0, 7, NULL, "dagen per week"),
+	/* a neutral placement constraint: the reason stays in health_limits */
+	FIELD("max_physical_load", CAT_PATH, FT_CODE, false, 0, 0, "physical_load", "maximale fysieke belasting"),
 };
 
 static const char *const read_only[] = { "id", "created_at", "updated_at", "access" };

@@ -8,17 +8,6 @@
 
 #include <string.h>
 
-static int query_id(struct hctx *h, const char *name, int64_t *out)
-{
-	int v;
-	if (query_int(h, name, 0, &v) != 0)
-		return -1;
-	if (v < 0)
-		return err_field(h->e, name, "must be a positive number");
-	*out = v;
-	return 0;
-}
-
 int h_participant_list(struct hctx *h)
 {
 	struct list_params p = {

@@ -35,6 +35,10 @@ typedef int (*handler_fn)(struct hctx *h);
 const char *query(struct hctx *h, const char *name);
 /* Integer query parameter with a default; a field error if not a number. */
 int query_int(struct hctx *h, const char *name, int def, int *out);
+/* Id query parameter (0 when absent); a field error if negative or not a number. */
+int query_id(struct hctx *h, const char *name, int64_t *out);
+/* Query parameter, NULL when absent or empty. */
+const char *query_text(struct hctx *h, const char *name);
 /* Value of the session cookie, or NULL. */
 const char *session_cookie(struct hctx *h);
 /* The peer address as text. */
@@ -78,6 +82,32 @@ int h_sheltered_get(struct hctx *h);
 int h_sheltered_put(struct hctx *h);
 int h_sheltered_board(struct hctx *h);
 int h_signals(struct hctx *h);
+int h_employer_list(struct hctx *h);
+int h_employer_create(struct hctx *h);
+int h_employer_get(struct hctx *h);
+int h_employer_update(struct hctx *h);
+int h_employer_contact_add(struct hctx *h);
+int h_employer_note_add(struct hctx *h);
+int h_placement_list(struct hctx *h);
+int h_placement_create(struct hctx *h);
+int h_placement_get(struct hctx *h);
+int h_placement_update(struct hctx *h);
+int h_placement_check(struct hctx *h);
+int h_attendance_list(struct hctx *h);
+int h_attendance_record(struct hctx *h);
+int h_training_list(struct hctx *h);
+int h_training_create(struct hctx *h);
+int h_training_get(struct hctx *h);
+int h_training_enrol(struct hctx *h);
+int h_visit_list(struct hctx *h);
+int h_visit_create(struct hctx *h);
+int h_visit_get(struct hctx *h);
+int h_visit_invite(struct hctx *h);
+int h_visit_attendance(struct hctx *h);
+int h_visit_follow_up(struct hctx *h);
+int h_assessment_list(struct hctx *h);
+int h_assessment_add(struct hctx *h);
+int h_assessment_decide(struct hctx *h);
 int h_signals_summary(struct hctx *h);
 
 #endif

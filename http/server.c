@@ -99,6 +99,23 @@ int query_int(struct hctx *h, const char *name, int def, int *out)
 	return 0;
 }
 
+int query_id(struct hctx *h, const char *name, int64_t *out)
+{
+	int v;
+	if (query_int(h, name, 0, &v) != 0)
+		return -1;
+	if (v < 0)
+		return err_field(h->e, name, "must be a positive number");
+	*out = v;
+	return 0;
+}
+
+const char *query_text(struct hctx *h, const char *name)
+{
+	const char *v = query(h, name);
+	return v && *v ? v : NULL;
+}
+
 const char *session_cookie(struct hctx *h)
 {
 	return MHD_lookup_connection_value(h->conn, MHD_COOKIE_KIND, "meedoen_session");

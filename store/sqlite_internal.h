@@ -74,6 +74,16 @@ int stmt_items(struct store *st, sqlite3_stmt *s, row_fn row, json_t **out, stru
 /* Step once: 0 with *out set, 1 when there is no row, -1 on error. */
 int stmt_one(struct store *st, sqlite3_stmt *s, row_fn row, json_t **out, struct err *e, const char *what);
 
+/* Insert obj's members named by the NULL-terminated cols (absent members
+ * take the column's default) into table, plus now in now_col when now_col is not NULL; *id
+ * (if not NULL) is the new rowid. Names are constants of the caller. */
+int store_row_insert(struct store *st, const char *table, const char *const *cols, const json_t *obj,
+		     const char *now_col, const char *now, int64_t *id, struct err *e);
+/* Update the members of obj named by cols (absent members stay as they
+ * are) in the row whose key_col is key; ERR_NOT_FOUND when there is none. */
+int store_row_update(struct store *st, const char *table, const char *const *cols, const json_t *obj,
+		     const char *key_col, int64_t key, const char *now_col, const char *now, struct err *e);
+
 /* Run a statement to completion that returns no rows. */
 int stmt_exec(struct store *st, sqlite3_stmt *s, struct err *e, const char *what);
 

@@ -153,6 +153,9 @@ int store_link_insert(struct store *st, int64_t pid, const char *kind, int64_t u
 int store_link_list(struct store *st, int64_t pid, json_t **out, struct err *e);
 int store_link_get(struct store *st, int64_t pid, int64_t link_id, json_t **out, struct err *e);
 int store_link_end(struct store *st, int64_t pid, int64_t link_id, const char *end_date, struct err *e);
+/* End every open link of this kind to organisation org_id (none is not an error). */
+int store_link_end_kind(struct store *st, int64_t pid, const char *kind, int64_t org_id, const char *end_date,
+			struct err *e);
 
 /* ---- consent ---- */
 
@@ -236,6 +239,104 @@ int store_signal_facts_check(struct store *st, int64_t *stale, struct err *e);
 /* A participant's names, as strings the caller frees; ERR_NOT_FOUND when
  * there is no such participant. */
 int store_participant_name(struct store *st, int64_t id, char **family_name, char **given_names, struct err *e);
+
+/* ---- employers (issue 4) ---- */
+
+/* Details of the employer organisation org_id; in holds the columns of
+ * the employer table by name. */
+int store_employer_insert(struct store *st, int64_t org_id, const json_t *in, const char *now, struct err *e);
+int store_employer_update(struct store *st, int64_t org_id, const json_t *in, const char *now, struct err *e);
+/* {"id","name",details...,"account_manager_name","placement_count","capacity","occupancy"}; ERR_NOT_FOUND. */
+int store_employer_get(struct store *st, int64_t org_id, json_t **out, struct err *e);
+
+struct employer_query {
+	const char *sector;         /* NULL: any */
+	int network_member;         /* -1 any, 0 no, 1 yes */
+	int64_t account_manager_id; /* 0: any */
+	int64_t organisation_id;    /* 0: any; else that employer only */
+	const char *name;           /* part of the name, or NULL */
+};
+int store_employer_list(struct store *st, const struct employer_query *q, json_t **items, struct err *e);
+int store_contact_insert(struct store *st, int64_t org_id, const json_t *in, const char *now, int64_t *id,
+			 struct err *e);
+int store_contact_list(struct store *st, int64_t org_id, json_t **items, struct err *e);
+/* The employer's history, newest first. */
+int store_employer_event_insert(struct store *st, int64_t org_id, const char *occurred_on, const char *kind,
+				const char *text, int64_t user_id, const char *user_name, const char *now,
+				struct err *e);
+int store_employer_event_list(struct store *st, int64_t org_id, json_t **items, struct err *e);
+
+/* ---- placements and attendance ---- */
+
+int store_placement_insert(struct store *st, const json_t *in, const char *now, int64_t *id, struct err *e);
+int store_placement_update(struct store *st, int64_t id, const json_t *in, const char *now, struct err *e);
+/* The placement with its "occupancy" (open phases linked to it); ERR_NOT_FOUND. */
+int store_placement_get(struct store *st, int64_t id, json_t **out, struct err *e);
+/* *id = 0 when no placement has that external id. */
+int store_placement_by_external_id(struct store *st, const char *external_id, int64_t *id, struct err *e);
+
+struct placement_query {
+	int64_t organisation_id;    /* 0: any */
+	const char *kind, *sector;  /* NULL: any */
+	bool active_only;
+	int64_t supervisor_user_id; /* 0: any */
+};
+int store_placement_list(struct store *st, const struct placement_query *q, json_t **items, struct err *e);
+/* The open phases linked to placement id: {"participant_id","phase_id","kind","start_date","planned_end"}. */
+int store_placement_occupants(struct store *st, int64_t id, json_t **items, struct err *e);
+
+/* One attendance mark per participant, placement and day (a later mark replaces it). */
+int store_attendance_put(struct store *st, int64_t pid, int64_t placement_id, const char *day, const char *status,
+			 const char *note, int64_t user_id, const char *now, struct err *e);
+/* Marks filtered by participant and/or placement (0: any) and day range (NULL: open), newest first. */
+int store_attendance_list(struct store *st, int64_t pid, int64_t placement_id, const char *from, const char *to,
+			  json_t **items, struct err *e);
+
+/* ---- trainings ---- */
+
+int store_training_insert(struct store *st, const json_t *in, const char *now, int64_t *id, struct err *e);
+/* With "company_share_cents", "enrolled" and "passed"; ERR_NOT_FOUND. */
+int store_training_get(struct store *st, int64_t id, json_t **out, struct err *e);
+int store_training_list(struct store *st, int64_t employer_id, json_t **items, struct err *e);
+int store_enrolment_put(struct store *st, int64_t training_id, int64_t pid, const char *result,
+			const char *certificate_expires, const char *now, struct err *e);
+/* *out = NULL when the participant is not enrolled. */
+int store_enrolment_get(struct store *st, int64_t training_id, int64_t pid, json_t **out, struct err *e);
+int store_enrolment_list(struct store *st, int64_t training_id, json_t **items, struct err *e);
+/* The participant's trainings with result and certificate expiry. */
+int store_certificates(struct store *st, int64_t pid, json_t **items, struct err *e);
+
+/* ---- company visits and matching events ---- */
+
+int store_visit_insert(struct store *st, const json_t *in, const char *now, int64_t *id, struct err *e);
+int store_visit_employer_add(struct store *st, int64_t visit_id, int64_t org_id, struct err *e);
+/* The visit with its counts: invited, attended, interested, places_offered,
+ * trial_days, placements_started; ERR_NOT_FOUND. */
+int store_visit_get(struct store *st, int64_t id, json_t **out, struct err *e);
+/* Visits between from and to (NULL: open), of one employer (0: any), newest first. */
+int store_visit_list(struct store *st, const char *from, const char *to, int64_t employer_id, json_t **items,
+		     struct err *e);
+int store_visit_employers(struct store *st, int64_t visit_id, json_t **items, struct err *e);
+int store_visit_participants(struct store *st, int64_t visit_id, json_t **items, struct err *e);
+int store_visit_follow_ups(struct store *st, int64_t visit_id, json_t **items, struct err *e);
+/* Inviting twice is not an error. */
+int store_visit_invite(struct store *st, int64_t visit_id, int64_t pid, const char *now, struct err *e);
+/* Set attended and/or interest (NULL: unchanged); ERR_NOT_FOUND when not invited. */
+int store_visit_record(struct store *st, int64_t visit_id, int64_t pid, const json_t *attended,
+		       const json_t *interest, struct err *e);
+int store_visit_follow_up_put(struct store *st, int64_t visit_id, int64_t pid, int64_t org_id, const char *follow_up,
+			      const char *note, const char *now, struct err *e);
+int store_participant_visits(struct store *st, int64_t pid, json_t **items, struct err *e);
+
+/* ---- work-floor assessments ---- */
+
+int store_assessment_insert(struct store *st, int64_t pid, const json_t *in, const char *now, int64_t *id,
+			    struct err *e);
+int store_assessment_decide(struct store *st, int64_t pid, int64_t id, const char *decision,
+			    const char *decided_advice, const char *reason, int64_t user_id, const char *now,
+			    struct err *e);
+/* Oldest first; scores and comments as JSON text. */
+int store_assessment_list(struct store *st, int64_t pid, json_t **items, struct err *e);
 
 /* ---- processing log ---- */
 

@@ -87,6 +87,21 @@ int store_link_end(struct store *st, int64_t pid, int64_t link_id, const char *e
 	return 0;
 }
 
+int store_link_end_kind(struct store *st, int64_t pid, const char *kind, int64_t org_id, const char *end_date,
+			struct err *e)
+{
+	static const char sql[] = "UPDATE participant_link SET end_date = ?4 WHERE participant_id = ?1 AND kind = ?2 "
+				  "AND organisation_id = ?3 AND end_date IS NULL";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_int(s, 1, pid);
+	bind_text(s, 2, kind);
+	bind_int(s, 3, org_id);
+	bind_text(s, 4, end_date);
+	return stmt_exec(st, s, e, "link");
+}
+
 /* ---- consent ---- */
 
 #define CONSENT_COLUMNS                                                                                    \

@@ -192,8 +192,16 @@ void bind_json(sqlite3_stmt *s, int i, const json_t *v)
 		sqlite3_bind_int64(s, i, json_integer_value(v));
 	else if (json_is_boolean(v))
 		sqlite3_bind_int(s, i, json_is_true(v));
-	else
-		sqlite3_bind_null(s, i);
+	else if (json_is_real(v))
+		sqlite3_bind_double(s, i, json_real_value(v));
+	else {
+		/* arrays and objects are stored as their compact JSON text */
+		char *text = json_dumps(v, JSON_COMPACT);
+		if (text)
+			sqlite3_bind_text(s, i, text, -1, free);
+		else
+			sqlite3_bind_null(s, i);
+	}
 }
 
 json_t *row_object(sqlite3_stmt *s)
@@ -226,11 +234,96 @@ json_t *col_json(sqlite3_stmt *s, int i)
 	switch (sqlite3_column_type(s, i)) {
 	case SQLITE_INTEGER:
 		return json_integer(sqlite3_column_int64(s, i));
+	case SQLITE_FLOAT:
+		return json_real(sqlite3_column_double(s, i));
 	case SQLITE_NULL:
 		return json_null();
 	default:
 		return json_string(col_text(s, i));
 	}
+}
+
+/* INSERT INTO table (cols..., now_col) VALUES (?...) for the members of
+ * obj that are present, so absent ones take the column's default. The
+ * column and table names are the caller's constants, never input. */
+int store_row_insert(struct store *st, const char *table, const char *const *cols, const json_t *obj,
+		     const char *now_col, const char *now, int64_t *id, struct err *e)
+{
+	struct buf sql, vals;
+	int n = 0, rc = -1;
+
+	buf_init(&sql, 0);
+	buf_init(&vals, 0);
+	buf_printf(&sql, "INSERT INTO %s (", table);
+	for (const char *const *c = cols; *c; c++) {
+		if (!json_object_get(obj, *c))
+			continue;
+		buf_printf(&sql, "%s%s", n ? ", " : "", *c);
+		buf_printf(&vals, "%s?%d", n ? ", " : "", n + 1);
+		n++;
+	}
+	if (now_col) {
+		buf_printf(&sql, "%s%s", n ? ", " : "", now_col);
+		buf_printf(&vals, "%s?%d", n ? ", " : "", n + 1);
+	}
+	buf_printf(&sql, ") VALUES (%s)", vals.data ? vals.data : "");
+	sqlite3_stmt *s = stmt_get_text(st, sql.data, e);
+	if (s == NULL)
+		goto out;
+	int i = 0;
+	for (const char *const *c = cols; *c; c++)
+		if (json_object_get(obj, *c))
+			bind_json(s, ++i, json_object_get(obj, *c));
+	if (now_col)
+		bind_text(s, i + 1, now);
+	if (stmt_exec(st, s, e, table) != 0)
+		goto out;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	rc = 0;
+out:
+	buf_release(&sql);
+	buf_release(&vals);
+	return rc;
+}
+
+int store_row_update(struct store *st, const char *table, const char *const *cols, const json_t *obj,
+		     const char *key_col, int64_t key, const char *now_col, const char *now, struct err *e)
+{
+	struct buf sql;
+	int n = 0, set = 0, rc = -1;
+
+	buf_init(&sql, 0);
+	buf_printf(&sql, "UPDATE %s SET ", table);
+	for (const char *const *c = cols; *c; c++, n++)
+		if (json_object_get(obj, *c))
+			buf_printf(&sql, "%s%s = ?%d", set++ ? ", " : "", *c, n + 1);
+	if (now_col)
+		buf_printf(&sql, "%s%s = ?%d", set++ ? ", " : "", now_col, n + 1);
+	if (set == 0) {
+		rc = 0;
+		goto out;
+	}
+	buf_printf(&sql, " WHERE %s = ?%d", key_col, n + 2);
+	sqlite3_stmt *s = stmt_get_text(st, sql.data, e);
+	if (s == NULL)
+		goto out;
+	for (int i = 0; i < n; i++)
+		if (json_object_get(obj, cols[i]))
+			bind_json(s, i + 1, json_object_get(obj, cols[i]));
+	if (now_col)
+		bind_text(s, n + 1, now);
+	bind_int(s, n + 2, key);
+	if (stmt_exec(st, s, e, table) != 0)
+		goto out;
+	if (sqlite3_changes(st->db) == 0) {
+		err_set(e, ERR_NOT_FOUND, "%s %lld not found", table, (long long)key);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_release(&sql);
+	return rc;
 }
 
 int stmt_exec(struct store *st, sqlite3_stmt *s, struct err *e, const char *what)

@@ -99,7 +99,24 @@ static void test_department_assistant_and_account_manager(void **state)
 	assert_false(access_may_read(ROLE_DEPARTMENT_ASSISTANT, CAT_CONTACT, &own));
 	assert_true(access_may_read(ROLE_ACCOUNT_MANAGER, CAT_EDUCATION_WORK, &none));
 	assert_false(access_may_read(ROLE_ACCOUNT_MANAGER, CAT_NOTES, &own));
+	/* the account manager places participants (a phase with a placement) but keeps no path */
 	assert_false(access_may_write(ROLE_ACCOUNT_MANAGER, CAT_PATH, &own));
+	assert_true(access_may(ROLE_ACCOUNT_MANAGER, ACT_PLACE, &none));
+	assert_true(access_may(ROLE_JOB_COACH, ACT_PLACE, &own));
+	assert_false(access_may(ROLE_JOB_COACH, ACT_PLACE, &none));
+	assert_false(access_may(ROLE_EMPLOYER, ACT_PLACE, &own));
+	assert_false(access_may_write(ROLE_ACCOUNT_MANAGER, CAT_NOTES, &own));
+	assert_false(access_may_write(ROLE_ACCOUNT_MANAGER, CAT_HEALTH, &own));
+	/* employers: who reads, who manages, who decides the work-floor advice */
+	assert_true(access_may(ROLE_ACCOUNT_MANAGER, ACT_MANAGE_EMPLOYERS, NULL));
+	assert_true(access_may(ROLE_ACCOUNT_MANAGER, ACT_MANAGE_VISITS, NULL));
+	assert_false(access_may(ROLE_JOB_COACH, ACT_MANAGE_EMPLOYERS, NULL));
+	assert_true(access_may(ROLE_JOB_COACH, ACT_DECIDE_ADVICE, &own));
+	assert_false(access_may(ROLE_JOB_COACH, ACT_DECIDE_ADVICE, &none));
+	assert_false(access_may(ROLE_DEPARTMENT_ASSISTANT, ACT_DECIDE_ADVICE, &own));
+	assert_int_equal(access_role(ROLE_EMPLOYER)->action[ACT_READ_EMPLOYERS], LVL_ORG); /* their own only */
+	assert_false(access_may(ROLE_EMPLOYER, ACT_MANAGE_EMPLOYERS, NULL));
+	assert_false(access_may(ROLE_VOLUNTEER, ACT_READ_EMPLOYERS, NULL));
 }
 
 static void test_every_role_fits_an_org_type(void **state)

@@ -17,7 +17,8 @@
 static const char *const list_names[] = {
 	"isced", "cefr", "isco", "countries", "languages", "sex",
 	"target_group", "integration_duty", "exam_status", "benefit",
-	"valuation",
+	"valuation", "sector", "placement_kind", "licences", "physical_load",
+	"size_class",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -1,0 +1,46 @@
+/*
+ * employer_internal.h - what the employer-side use cases share with each
+ * other and with the path (phases.c places participants in placements).
+ */
+#ifndef MEEDOEN_EMPLOYER_INTERNAL_H
+#define MEEDOEN_EMPLOYER_INTERNAL_H
+
+#include "app/employers.h"
+#include "domain/activity.h"
+
+/* Which employers the actor may read: *only = 0 for all of them, the
+ * actor's organisation for an employer user; ERR_FORBIDDEN otherwise. */
+int employer_scope(struct app_ctx *ctx, int64_t *only, struct err *e);
+/* ERR_FORBIDDEN unless the actor may take action a (not about one participant). */
+int employer_need(struct app_ctx *ctx, enum access_action a, const char *what, struct err *e);
+
+/* A stored placement row made readable: day_parts and licences as arrays,
+ * flags as booleans, labels and "free" places added. Returns row. */
+json_t *placement_decorate(json_t *row);
+
+/* Names of participants for a list others look at: an object keyed by the
+ * id (as text) with {"family_name","given_names"} where the actor may read
+ * the identity, {"hidden":true} where not. Shown names are logged as reads
+ * (action, activity). */
+int people_names(struct app_ctx *ctx, const int64_t *pids, size_t n, const char *action, enum activity activity,
+		 json_t **out, struct err *e);
+
+/* Add those names to each row of rows (which have a "participant_id"). */
+int people_name_rows(struct app_ctx *ctx, json_t *rows, enum activity activity, struct err *e);
+
+/* Check placing participant pid (record rec) in placement_id for a phase
+ * of kind phase_kind starting on start: the placement exists and is
+ * active, the kind fits, the start lies in its period, a place is free,
+ * and the requirements are met or override (non-NULL) says why not.
+ * *placement gets the placement row (caller frees). Field errors name
+ * "placement_id", or each unmet requirement. */
+int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const char *phase_kind, date_t start,
+		  int64_t placement_id, const char *override, json_t **placement, struct err *e);
+/* After the phase is stored: link the participant to the placement's
+ * organisation (and supervisor), so employers and department assistants
+ * see their own people, and note it in the employer's history. */
+int placing_start(struct app_ctx *ctx, int64_t pid, const json_t *placement, const char *start, struct err *e);
+/* When a phase linked to placement_id ends on `end`: end the link. */
+int placing_end(struct app_ctx *ctx, int64_t pid, int64_t placement_id, const char *end, struct err *e);
+
+#endif
