@@ -10,6 +10,7 @@
 #include "app/input.h"
 #include "app/participant_internal.h"
 #include "app/path_internal.h"
+#include "base/buf.h"
 #include "base/xmalloc.h"
 
 #include <stdio.h>
@@ -35,7 +36,7 @@ int app_training_create(struct app_ctx *ctx, const json_t *in, json_t **out, str
 					       "validity_months", NULL };
 	date_t start, end;
 	long cost = 0, share = 0, n;
-	int64_t emp, id;
+	int64_t emp = 0, id;
 	const char *code;
 
 	if (employer_need(ctx, ACT_MANAGE_EMPLOYERS, "plan trainings", e) != 0)
@@ -68,7 +69,19 @@ int app_training_create(struct app_ctx *ctx, const json_t *in, json_t **out, str
 		return -1;
 	if (store_begin(ctx->st, e) != 0)
 		return -1;
-	if (store_training_insert(ctx->st, in, ctx->now_s, &id, e) != 0 || store_commit(ctx->st, e) != 0) {
+	int rc = store_training_insert(ctx->st, in, ctx->now_s, &id, e);
+	if (rc == 0 && json_object_get(in, "employer_id")) {
+		/* the co-financing employer's history */
+		struct buf text;
+		buf_init(&text, 0);
+		buf_printf(&text, "opleiding \"%s\" van %s, werkgever betaalt %ld van %ld cent",
+			   json_string_value(json_object_get(in, "title")), json_string_value(json_object_get(in, "start_date")),
+			   share, cost);
+		rc = store_employer_event_insert(ctx->st, emp, ctx->today_s, "training", text.data, ctx->actor.user_id,
+						 ctx->actor.user_id ? ctx->actor.display_name : "systeem", ctx->now_s, e);
+		buf_release(&text);
+	}
+	if (rc != 0 || store_commit(ctx->st, e) != 0) {
 		store_rollback(ctx->st);
 		return -1;
 	}

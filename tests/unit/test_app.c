@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/employers.h"
+#include "app/path.h"
 #include "domain/phase.h"
 
 struct fixture {
@@ -441,6 +443,135 @@ static void test_kept_facts_equal_live_facts(void **state)
 	assert_int_equal(stale_facts(f), 2); /* the row as kept and as it should be */
 }
 
+/* Participants whose open main phase is internal work-learning (from
+ * which external work-learning may follow), up to max. */
+static size_t in_internal_work_learning(struct fixture *f, int64_t *out, size_t max)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	size_t n = 0;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT participant_id FROM phase WHERE kind = 'internal_work_learning' "
+					    "AND actual_end IS NULL AND start_date < date('now') ORDER BY participant_id",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	while (n < max && sqlite3_step(s) == SQLITE_ROW)
+		out[n++] = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Open placement links of pid to organisation org. */
+static int open_placement_links(struct fixture *f, int64_t pid, int64_t org)
+{
+	json_t *links = NULL, *row;
+	struct err e;
+	size_t i;
+	int n = 0;
+	err_init(&e);
+	assert_int_equal(store_link_list(f->st, pid, &links, &e), 0);
+	json_array_foreach(json_object_get(links, "items"), i, row)
+		n += strcmp(json_string_value(json_object_get(row, "kind")), "placement") == 0 &&
+		     json_integer_value(json_object_get(row, "organisation_id")) == org &&
+		     json_is_null(json_object_get(row, "end_date"));
+	json_decref(links);
+	err_release(&e);
+	return n;
+}
+
+static int64_t phase_count(struct fixture *f, int64_t pid)
+{
+	json_t *items = NULL;
+	struct err e;
+	err_init(&e);
+	assert_int_equal(store_phase_list(f->st, pid, &items, &e), 0);
+	int64_t n = (int64_t)json_array_size(items);
+	json_decref(items);
+	err_release(&e);
+	return n;
+}
+
+/* Placing fills a place and links the person to the employer; a full
+ * placement and unmet requirements are refused and change nothing; ending
+ * the phase frees the place and ends the link. */
+static void test_placing_fills_and_frees_a_place(void **state)
+{
+	struct fixture *f = *state;
+	struct err e;
+	json_t *out = NULL, *in;
+	int64_t p[3];
+
+	if (in_internal_work_learning(f, p, 3) < 3)
+		skip();
+	act_as(f, "accountmanager");
+	err_init(&e);
+	in = json_pack("{s:s,s:s}", "name", "Testkwekerij Het Westen", "sector", "greenhouse_horticulture");
+	assert_int_equal(app_employer_create(&f->ctx, in, &out, &e), 0);
+	json_decref(in);
+	int64_t org = json_integer_value(json_object_get(out, "id"));
+	json_decref(out);
+	in = json_pack("{s:I,s:s,s:s,s:i}", "organisation_id", (json_int_t)org, "kind", "external_work_learning", "title",
+		       "Oogster", "capacity", 1);
+	assert_int_equal(app_placement_create(&f->ctx, in, &out, &e), 0);
+	json_decref(in);
+	int64_t pl = json_integer_value(json_object_get(out, "id"));
+	json_decref(out);
+
+	json_t *place = json_pack("{s:s,s:s,s:I}", "kind", "external_work_learning", "start_date", f->ctx.today_s,
+				  "placement_id", (json_int_t)pl);
+	assert_int_equal(app_phase_add(&f->ctx, p[0], place, &out, &e), 0);
+	int64_t phase = json_integer_value(json_object_get(out, "id"));
+	json_decref(out);
+	assert_int_equal(open_placement_links(f, p[0], org), 1);
+
+	/* full: refused, nothing changed for the second person */
+	int64_t before = phase_count(f, p[1]);
+	assert_int_equal(app_phase_add(&f->ctx, p[1], place, &out, &e), -1);
+	assert_int_equal(e.kind, ERR_CONFLICT);
+	assert_string_equal(e.msg, "placement \"Oogster\" is full: 1 of 1 places taken");
+	assert_int_equal(phase_count(f, p[1]), before);
+	assert_int_equal(open_placement_links(f, p[1], org), 0);
+	err_clear(&e);
+
+	/* ending the first person's phase frees the place and ends the link */
+	act_as(f, NULL);
+	in = json_pack("{s:s}", "actual_end", f->ctx.today_s);
+	assert_int_equal(app_phase_update(&f->ctx, p[0], phase, in, &out, &e), 0);
+	json_decref(in);
+	json_decref(out);
+	assert_int_equal(open_placement_links(f, p[0], org), 0);
+	act_as(f, "accountmanager");
+	assert_int_equal(app_phase_add(&f->ctx, p[1], place, &out, &e), 0);
+	json_decref(out);
+	json_decref(place);
+
+	/* a requirement not met: refused with the gap, then placed with a reason */
+	in = json_pack("{s:I,s:s,s:s,s:i,s:s}", "organisation_id", (json_int_t)org, "kind", "external_work_learning",
+		       "title", "Teamleider", "capacity", 2, "min_cefr_speaking", "C2");
+	assert_int_equal(app_placement_create(&f->ctx, in, &out, &e), 0);
+	json_decref(in);
+	pl = json_integer_value(json_object_get(out, "id"));
+	json_decref(out);
+	place = json_pack("{s:s,s:s,s:I}", "kind", "external_work_learning", "start_date", f->ctx.today_s,
+			  "placement_id", (json_int_t)pl);
+	before = phase_count(f, p[2]);
+	assert_int_equal(app_phase_add(&f->ctx, p[2], place, &out, &e), -1);
+	assert_int_equal(e.kind, ERR_INVALID);
+	assert_true(e.nfields >= 1);
+	assert_string_equal(e.fields[0].field, "cefr_speaking");
+	assert_int_equal(phase_count(f, p[2]), before);
+	err_clear(&e);
+	json_object_set_new(place, "override_reason", json_string("oefent spreken met taalmaatje"));
+	assert_int_equal(app_phase_add(&f->ctx, p[2], place, &out, &e), 0);
+	assert_non_null(strstr(json_string_value(json_object_get(out, "reason")), "oefent spreken"));
+	json_decref(out);
+	json_decref(place);
+	err_release(&e);
+	assert_int_equal(stale_facts(f), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +584,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_login_throttle_and_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_paths_follow_the_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kept_facts_equal_live_facts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_placing_fills_and_frees_a_place, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
