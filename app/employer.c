@@ -146,8 +146,7 @@ int app_employer_list(struct app_ctx *ctx, const struct employer_filter *f, json
 	return 0;
 }
 
-/* Validate the details of an employer (all optional when !creating). */
-static void check_details(struct app_ctx *ctx, const json_t *in, bool creating, struct err *e)
+void employer_check_details(struct app_ctx *ctx, const json_t *in, bool creating, struct err *e)
 {
 	const char *code;
 	double d;
@@ -173,7 +172,7 @@ static void check_details(struct app_ctx *ctx, const json_t *in, bool creating, 
 	}
 }
 
-static void check_contact(const json_t *c, struct err *e)
+void employer_check_contact(const json_t *c, struct err *e)
 {
 	static const char *const allowed[] = { "name", "job_title", "phone", "email", NULL };
 	if (!json_is_object(c)) {
@@ -212,12 +211,12 @@ int app_employer_create(struct app_ctx *ctx, const json_t *in, json_t **out, str
 		return err_field(e, "body", "must be a JSON object");
 	input_unknown_members(in, allowed, e);
 	input_text(in, "name", 2, 120, true, e);
-	check_details(ctx, in, true, e);
+	employer_check_details(ctx, in, true, e);
 	json_t *contacts = json_object_get(in, "contacts");
 	if (contacts && !json_is_array(contacts))
 		err_field(e, "contacts", "must be a list");
 	json_array_foreach(contacts, i, c)
-		check_contact(c, e);
+		employer_check_contact(c, e);
 	if (e->nfields)
 		return -1;
 	const char *name = json_string_value(json_object_get(in, "name"));
@@ -297,7 +296,7 @@ int app_employer_update(struct app_ctx *ctx, int64_t id, const json_t *in, json_
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
 	input_unknown_members(in, allowed, e);
-	check_details(ctx, in, false, e);
+	employer_check_details(ctx, in, false, e);
 	if (json_is_null(json_object_get(in, "sector")))
 		err_field(e, "sector", "is required");
 	if (e->nfields)
@@ -322,7 +321,7 @@ int app_employer_contact_add(struct app_ctx *ctx, int64_t id, const json_t *in, 
 	if (store_employer_get(ctx->st, id, &emp, e) != 0)
 		return -1;
 	json_decref(emp);
-	check_contact(in, e);
+	employer_check_contact(in, e);
 	if (e->nfields)
 		return -1;
 	snprintf(text, sizeof text, "contactpersoon toegevoegd: %.100s", json_string_value(json_object_get(in, "name")));

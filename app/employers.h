@@ -84,7 +84,8 @@ int app_visit_follow_up(struct app_ctx *ctx, int64_t id, const json_t *in, json_
 
 /* ---- work-floor assessments ---- */
 
-/* {"items":[...oldest first...],"trends":{"item":"up|flat|down|none"},"latest":{...}|null,"rubric":[...]} */
+/* {"items":[...oldest first...],"trends":{"item":"up|flat|down|none"},"latest":{...}|null}; the rubric
+ * itself is a code list (employer_codes). */
 int app_assessment_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e);
 /* {"assessed_on","placement_id"?,"scores":{item:n},"comments"?:{item:text}}; the advice is computed. */
 int app_assessment_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **out, struct err *e);

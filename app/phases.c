@@ -153,15 +153,6 @@ static int phase_insert(struct app_ctx *ctx, int64_t pid, const json_t *in, int6
 	ps = to_phases(items, &n);
 	if (phase_check(ps, n, &p, ctx->today, &close_id, e) != 0)
 		goto out;
-	if (placement_id) {
-		json_t *rec = NULL;
-		if (store_participant_get(ctx->st, pid, &rec, e) != 0)
-			goto out;
-		int bad = placing_check(ctx, pid, rec, kind, p.start, placement_id, override, &placement, e);
-		json_decref(rec);
-		if (bad)
-			goto out;
-	}
 	if (close_id) {
 		json_t *prev = find_id(items, close_id);
 		char d[DATE_STR_LEN];
@@ -176,13 +167,29 @@ static int phase_insert(struct app_ctx *ctx, int64_t pid, const json_t *in, int6
 		if (json_is_integer(prev_pl) && placing_end(ctx, pid, json_integer_value(prev_pl), d, e) != 0)
 			goto out;
 	}
+	/* checked after the step it replaces is closed, so a place that step
+	 * held (moving on within one secondment) counts as free; a refusal
+	 * rolls the closing back with everything else */
+	if (placement_id) {
+		json_t *rec = NULL;
+		if (store_participant_get(ctx->st, pid, &rec, e) != 0)
+			goto out;
+		int bad = placing_check(ctx, pid, rec, kind, p.start, p.has_actual_end, placement_id, override,
+					&placement, e);
+		json_decref(rec);
+		if (bad)
+			goto out;
+	}
 	row = json_deep_copy(in);
 	json_object_del(row, "previous_outcome");
 	json_object_del(row, "override_reason");
-	if (override && !json_object_get(row, "reason")) {
+	if (override) {
 		/* placed although a requirement is not met: the reason stays with the phase */
 		struct buf why;
+		const char *given = json_string_value(json_object_get(row, "reason"));
 		buf_init(&why, 0);
+		if (given)
+			buf_printf(&why, "%s; ", given);
 		buf_printf(&why, "geplaatst ondanks eisen: %s", override);
 		json_object_set_new(row, "reason", json_string(why.data));
 		buf_release(&why);
@@ -194,6 +201,9 @@ static int phase_insert(struct app_ctx *ctx, int64_t pid, const json_t *in, int6
 	if (store_phase_insert(ctx->st, pid, row, ctx->now_s, id, e) != 0)
 		goto out;
 	if (placement && placing_start(ctx, pid, placement, json_string_value(json_object_get(in, "start_date")), e) != 0)
+		goto out;
+	if (placement && p.has_actual_end &&
+	    placing_end(ctx, pid, placement_id, json_string_value(json_object_get(in, "actual_end")), e) != 0)
 		goto out;
 	rc = audit_log(ctx, pid, override ? "add phase (placed despite requirements)" : placement ? "place" : "add phase",
 		       placement ? ACTIVITY_PLACEMENT : ACTIVITY_PATH, "ok", e);
@@ -228,7 +238,8 @@ int app_phase_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **o
 	struct relation rel;
 
 	/* placing someone is the account manager's work too, who keeps no path */
-	bool placing = json_is_object(in) && json_object_get(in, "placement_id");
+	bool placing = json_is_object(in) && json_object_get(in, "placement_id") &&
+		       !json_is_null(json_object_get(in, "placement_id"));
 	if (path_open(ctx, pid, CAT_PATH, !placing, NULL, &rel, e) != 0)
 		return -1;
 	if (placing && !access_may_write(ctx->actor.role, CAT_PATH, &rel) && !access_may(ctx->actor.role, ACT_PLACE, &rel))
@@ -299,11 +310,15 @@ int app_phase_update(struct app_ctx *ctx, int64_t pid, int64_t phase_id, const j
 	}
 	if (e->nfields)
 		goto out;
+	json_t *pl_id = json_object_get(row, "placement_id");
+	bool reopening = json_is_integer(pl_id) && json_object_get(in, "actual_end") &&
+			 json_is_null(json_object_get(in, "actual_end")) && !json_is_null(json_object_get(row, "actual_end"));
 	json_object_update(row, (json_t *)in);
 	if (store_begin(ctx->st, e) != 0)
 		goto out;
-	json_t *pl_id = json_object_get(row, "placement_id");
-	if (store_phase_update(ctx->st, pid, phase_id, row, e) != 0 ||
+	if ((reopening && placing_reopen(ctx, pid, json_integer_value(pl_id),
+					  json_string_value(json_object_get(row, "start_date")), e) != 0) ||
+	    store_phase_update(ctx->st, pid, phase_id, row, e) != 0 ||
 	    (has_actual == 1 && json_is_integer(pl_id) &&
 	     placing_end(ctx, pid, json_integer_value(pl_id), json_string_value(json_object_get(in, "actual_end")), e) != 0) ||
 	    audit_log(ctx, pid, "update phase", ACTIVITY_PATH, "ok", e) != 0 || store_commit(ctx->st, e) != 0) {

@@ -123,9 +123,7 @@ static daypart_set day_parts_in(json_t *row, const json_t *in, struct err *e)
 	return set;
 }
 
-/* Validate a placement (create: required members; update: given ones),
- * merged over `old` when updating. Fills row with the columns to store. */
-static void check_placement(struct app_ctx *ctx, const json_t *in, const json_t *old, json_t *row, struct err *e)
+void placement_check_fields(struct app_ctx *ctx, const json_t *in, const json_t *old, json_t *row, struct err *e)
 {
 	static const char *const flags[] = { "full_days", "safety_shoes", "offers_floor_guidance",
 					     "offers_language_at_work", "offers_contract", "active", NULL };
@@ -143,8 +141,11 @@ static void check_placement(struct app_ctx *ctx, const json_t *in, const json_t 
 	input_text(in, "external_id", 1, 64, false, e);
 	input_listed(in, "kind", creating, "placement_kind", &code, e);
 	input_listed(in, "sector", false, "sector", &code, e);
-	input_listed(in, "min_cefr_speaking", false, "cefr", &code, e);
-	input_listed(in, "min_cefr_listening", false, "cefr", &code, e);
+	/* a minimum level is A1..C2: A0 asks nothing */
+	static const char *const min_keys[] = { "min_cefr_speaking", "min_cefr_listening" };
+	for (size_t i = 0; i < 2; i++)
+		if (input_listed(in, min_keys[i], false, "cefr", &code, e) == 1 && cefr_rank(code) == 0)
+			err_field(e, min_keys[i], "\"%s\" asks nothing: leave it out, or give A1 to C2", code);
 	input_listed(in, "physical_load", false, "physical_load", &code, e);
 	input_int(in, "capacity", creating, 1, 500, &n, e);
 	input_int(in, "min_isced", false, 0, 8, &n, e);
@@ -237,7 +238,7 @@ int app_placement_create(struct app_ctx *ctx, const json_t *in, json_t **out, st
 		return err_field(e, "body", "must be a JSON object");
 	input_unknown_members(in, placement_members, e);
 	json_t *row = json_object();
-	check_placement(ctx, in, NULL, row, e);
+	placement_check_fields(ctx, in, NULL, row, e);
 	if (e->nfields) {
 		json_decref(row);
 		return -1;
@@ -334,7 +335,7 @@ int app_placement_update(struct app_ctx *ctx, int64_t id, const json_t *in, json
 		if (json_is_null(json_object_get(in, *r)))
 			err_field(e, *r, "is required");
 	json_t *row = json_object();
-	check_placement(ctx, in, old, row, e);
+	placement_check_fields(ctx, in, old, row, e);
 	long cap;
 	json_int_t occ = json_integer_value(json_object_get(old, "occupancy"));
 	if (input_int(in, "capacity", false, 1, 500, &cap, e) == 1 && cap < occ)
@@ -381,7 +382,7 @@ int app_placement_check(struct app_ctx *ctx, int64_t id, int64_t pid, json_t **o
 	}
 	err_init(&check);
 	const char *kind = phase_kind_for(json_string_value(json_object_get(pl, "kind")));
-	int rc = placing_check(ctx, pid, rec, kind, ctx->today, id, NULL, &checked, &check);
+	int rc = placing_check(ctx, pid, rec, kind, ctx->today, false, id, NULL, &checked, &check);
 	json_t *gaps = json_array();
 	for (size_t i = 0; i < check.nfields; i++)
 		json_array_append_new(gaps, json_pack("{s:s,s:s}", "requirement", check.fields[i].field, "reason",

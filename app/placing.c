@@ -81,7 +81,7 @@ static int candidate_of(struct app_ctx *ctx, int64_t pid, const json_t *rec, dat
 }
 
 int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const char *phase_kind, date_t start,
-		  int64_t placement_id, const char *override, json_t **placement, struct err *e)
+		  bool ended, int64_t placement_id, const char *override, json_t **placement, struct err *e)
 {
 	json_t *pl = NULL;
 	struct err tmp;
@@ -107,8 +107,9 @@ int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const cha
 			  json_string_value(json_object_get(pl, "end_date")));
 	if (e->nfields)
 		goto fail;
-	if (placement_capacity_check(title, (int)json_integer_value(json_object_get(pl, "capacity")),
-				     (int)json_integer_value(json_object_get(pl, "occupancy")), e) != 0)
+	/* a phase recorded as ended already holds no place */
+	if (!ended && placement_capacity_check(title, (int)json_integer_value(json_object_get(pl, "capacity")),
+					       (int)json_integer_value(json_object_get(pl, "occupancy")), e) != 0)
 		goto fail;
 
 	struct placement_requirements req;
@@ -149,6 +150,20 @@ int placing_start(struct app_ctx *ctx, int64_t pid, const json_t *placement, con
 	int rc = store_employer_event_insert(ctx->st, org, start, "placement_started", text.data, ctx->actor.user_id,
 					     ctx->actor.user_id ? ctx->actor.display_name : "systeem", ctx->now_s, e);
 	buf_release(&text);
+	return rc;
+}
+
+int placing_reopen(struct app_ctx *ctx, int64_t pid, int64_t placement_id, const char *start, struct err *e)
+{
+	json_t *pl;
+	if (store_placement_get(ctx->st, placement_id, &pl, e) != 0)
+		return -1;
+	int rc = placement_capacity_check(json_string_value(json_object_get(pl, "title")),
+					  (int)json_integer_value(json_object_get(pl, "capacity")),
+					  (int)json_integer_value(json_object_get(pl, "occupancy")), e);
+	if (rc == 0)
+		rc = placing_start(ctx, pid, placement_decorate(pl), start, e);
+	json_decref(pl);
 	return rc;
 }
 

@@ -63,14 +63,14 @@ int app_training_create(struct app_ctx *ctx, const json_t *in, json_t **out, str
 			err_field(e, "employer_id", "%lld is not an employer", (long long)emp);
 		err_release(&tmp);
 	}
-	if ((share > 0) && !json_object_get(in, "employer_id"))
+	if (share > 0 && emp == 0 && !e->nfields)
 		err_field(e, "employer_id", "is required when an employer shares the cost");
 	if (e->nfields)
 		return -1;
 	if (store_begin(ctx->st, e) != 0)
 		return -1;
 	int rc = store_training_insert(ctx->st, in, ctx->now_s, &id, e);
-	if (rc == 0 && json_object_get(in, "employer_id")) {
+	if (rc == 0 && emp) {
 		/* the co-financing employer's history */
 		struct buf text;
 		buf_init(&text, 0);
@@ -165,8 +165,8 @@ int app_training_enrol(struct app_ctx *ctx, int64_t id, const json_t *in, json_t
 	if (!e->nfields && store_enrolment_get(ctx->st, id, pid, &enrolled, e) == 0 && enrolled == NULL &&
 	    json_is_integer(cap) && json_integer_value(json_object_get(t, "enrolled")) >= json_integer_value(cap))
 		err_set(e, ERR_CONFLICT, "training \"%s\" is full: %lld of %lld places taken",
-			json_string_value(json_object_get(t, "title")), (long long)json_integer_value(cap),
-			(long long)json_integer_value(cap));
+			json_string_value(json_object_get(t, "title")),
+			(long long)json_integer_value(json_object_get(t, "enrolled")), (long long)json_integer_value(cap));
 	json_decref(enrolled);
 	json_decref(t);
 	if (e->nfields || e->kind)

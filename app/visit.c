@@ -93,6 +93,12 @@ int app_visit_create(struct app_ctx *ctx, const json_t *in, json_t **out, struct
 	if (rc == 0)
 		rc = store_visit_insert(ctx->st, row, ctx->now_s, &id, e);
 	json_array_foreach(emps, i, v) {
+		/* an employer named twice hosts once */
+		bool again = false;
+		for (size_t k = 0; k < i && !again; k++)
+			again = json_integer_value(json_array_get(emps, k)) == json_integer_value(v);
+		if (again)
+			continue;
 		if (rc == 0)
 			rc = store_visit_employer_add(ctx->st, id, json_integer_value(v), e);
 		if (rc == 0)
@@ -188,7 +194,7 @@ static int64_t *visit_people(struct app_ctx *ctx, const json_t *list, const char
 		err_init(&tmp);
 		if (pid <= 0)
 			err_field(e, key, "entry %zu names no participant", i + 1);
-		else if (participant_relation(ctx, pid, &rel, &tmp) != 0)
+		else if (participant_load(ctx, pid, NULL, &rel, &tmp) != 0)
 			err_field(e, key, "participant %lld does not exist", (long long)pid);
 		else if (!access_may_read(ctx->actor.role, CAT_PATH, &rel))
 			err_field(e, key, "participant %lld is not someone a %s guides", (long long)pid,
