@@ -98,7 +98,8 @@ int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const cha
 	if (!json_is_true(json_object_get(pl, "active")))
 		err_field(e, "placement_id", "placement \"%s\" is no longer offered", title);
 	else if (!placement_kind_fits_phase(kind, phase_kind))
-		err_field(e, "placement_id", "a %s cannot be the place of this phase", codes_label("placement_kind", kind));
+		err_field(e, "placement_id", "a placement of kind \"%s\" cannot be the place of a %s phase", kind,
+			  phase_kind);
 	else if (row_date(pl, "start_date", &from) && start < from)
 		err_field(e, "placement_id", "placement \"%s\" starts on %s", title,
 			  json_string_value(json_object_get(pl, "start_date")));

@@ -74,9 +74,9 @@ int app_training_create(struct app_ctx *ctx, const json_t *in, json_t **out, str
 		/* the co-financing employer's history */
 		struct buf text;
 		buf_init(&text, 0);
-		buf_printf(&text, "opleiding \"%s\" van %s, werkgever betaalt %ld van %ld cent",
+		buf_printf(&text, "opleiding \"%s\" van %s: werkgever betaalt € %ld,%02ld van € %ld,%02ld",
 			   json_string_value(json_object_get(in, "title")), json_string_value(json_object_get(in, "start_date")),
-			   share, cost);
+			   share / 100, share % 100, cost / 100, cost % 100);
 		rc = store_employer_event_insert(ctx->st, emp, ctx->today_s, "training", text.data, ctx->actor.user_id,
 						 ctx->actor.user_id ? ctx->actor.display_name : "systeem", ctx->now_s, e);
 		buf_release(&text);

@@ -64,6 +64,14 @@ int cmd_consent(struct cli *c, int argc, char **argv);
 int cmd_log(struct cli *c, int argc, char **argv);
 int cmd_phase(struct cli *c, int argc, char **argv);
 int cmd_signals(struct cli *c, int argc, char **argv);
+int cmd_employer(struct cli *c, int argc, char **argv);
+int cmd_placement(struct cli *c, int argc, char **argv);
+int cmd_visit(struct cli *c, int argc, char **argv);
+int cmd_assessment(struct cli *c, int argc, char **argv);
+int cmd_training(struct cli *c, int argc, char **argv);
+/* `import screening` goes to cmd_import, `import employers|placements`
+ * to the employer side (cmd_employer.c). */
+int cmd_import_any(struct cli *c, int argc, char **argv);
 
 void help_init(void);
 void help_serve(void);
@@ -76,5 +84,11 @@ void help_consent(void);
 void help_log(void);
 void help_phase(void);
 void help_signals(void);
+void help_employer(void);
+void help_placement(void);
+void help_visit(void);
+void help_assessment(void);
+void help_training(void);
+void help_import_any(void);
 
 #endif

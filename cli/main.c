@@ -17,13 +17,18 @@ static const struct command commands[] = {
 	{ "serve", "serve the web UI and the HTTP API", cmd_serve, help_serve },
 	{ "demo", "fill a new database with demo data", cmd_demo, help_demo },
 	{ "participant", "add, show, edit and list participants", cmd_participant, help_participant },
-	{ "import", "import reception-centre screening profiles", cmd_import, help_import },
+	{ "import", "import screening profiles, employers or placements", cmd_import_any, help_import_any },
 	{ "user", "add and list users", cmd_user, help_user },
 	{ "organisation", "add and list organisations", cmd_organisation, help_organisation },
 	{ "consent", "record, list and revoke consent", cmd_consent, help_consent },
 	{ "log", "show the processing log of a participant", cmd_log, help_log },
 	{ "phase", "list, add and end phases of a participant's path", cmd_phase, help_phase },
 	{ "signals", "the worklist of signals, or the totals", cmd_signals, help_signals },
+	{ "employer", "list, show, add and change employers, contacts and notes", cmd_employer, help_employer },
+	{ "placement", "placements: list, add, check a fit, place someone, attendance", cmd_placement, help_placement },
+	{ "visit", "company visits and matching events: plan, invite, attendance", cmd_visit, help_visit },
+	{ "assessment", "work-floor assessments and the readiness advice", cmd_assessment, help_assessment },
+	{ "training", "trainings at work, enrolment and results", cmd_training, help_training },
 };
 
 static void usage(FILE *out)

@@ -67,6 +67,8 @@ static const struct route routes[] = {
 	{ "POST", "/api/visits/:id/attendance", h_visit_attendance, AUTH_SESSION, BODY_JSON },
 	{ "POST", "/api/visits/:id/follow-ups", h_visit_follow_up, AUTH_SESSION, BODY_JSON },
 	{ "POST", "/api/import/screening", h_import_screening, AUTH_SESSION, BODY_RAW },
+	{ "POST", "/api/import/employers", h_import_employers, AUTH_SESSION, BODY_RAW },
+	{ "POST", "/api/import/placements", h_import_placements, AUTH_SESSION, BODY_RAW },
 	{ "GET", "/api/organisations", h_org_list, AUTH_SESSION, BODY_NONE },
 	{ "POST", "/api/organisations", h_org_add, AUTH_SESSION, BODY_JSON },
 	{ "GET", "/api/users", h_user_list, AUTH_SESSION, BODY_NONE },

@@ -20,7 +20,7 @@ int store_placement_insert(struct store *st, const json_t *in, const char *now, 
 		"organisation_id", "kind", "title", "isco_code", "sector", "location", "capacity", "start_date",
 		"end_date", "hours_per_week", "day_parts", "full_days", "min_cefr_speaking", "min_cefr_listening",
 		"min_isced", "licences", "physical_load", "safety_shoes", "offers_floor_guidance",
-		"offers_language_at_work", "offers_contract", "supervisor_user_id", "external_id", "updated_at", NULL
+		"offers_language_at_work", "offers_contract", "supervisor_user_id", "external_id", "active", "updated_at", NULL
 	};
 	int rc = store_row_insert(st, "placement", cols, row, "created_at", now, id, e);
 	json_decref(row);

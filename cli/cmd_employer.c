@@ -1,0 +1,1556 @@
+/*
+ * cmd_employer.c - the employer side and the work floor on the command
+ * line: `meedoen employer`, `placement`, `visit`, `assessment` and
+ * `training`, and `meedoen import employers|placements` (the screening
+ * import stays in cmd_import.c; cmd_import_any sends each kind where it
+ * belongs).
+ *
+ * Every command is a table of actions, every action a table of options.
+ * An option row names the member of the API body it fills and how its
+ * value is read, so one parser builds the same JSON object the HTTP API
+ * takes (docs/api.md) and each action is one call into app/employers.h.
+ * `--json-in FILE|-` reads that body from a file (or stdin) instead; options
+ * given beside it win. Output is a table of fields or columns per kind of
+ * object, or the app's JSON with --json. Exit status as in cli.h: 0, 1 for
+ * an error from app/ (the message on stderr), 2 for bad usage.
+ */
+#include "cli/cli.h"
+#include "app/employer_import.h"
+#include "app/employers.h"
+#include "app/path.h"
+#include "base/buf.h"
+#include "base/utf8.h"
+#include "base/xmalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- options and arguments ---- */
+
+/* How an option's value goes into the input object. */
+enum opt_kind {
+	OPT_TEXT,   /* --title T          "title":"T" */
+	OPT_INT,    /* --capacity 5       "capacity":5 */
+	OPT_REAL,   /* --latitude 52.0    "latitude":52.0 */
+	OPT_EUROS,  /* --cost 12.50       "cost_cents":1250 */
+	OPT_TRUE,   /* --network          "network_member":true (takes no value) */
+	OPT_FALSE,  /* --no-network       "network_member":false (takes no value) */
+	OPT_YESNO,  /* --network yes|no   true or false */
+	OPT_LIST,   /* --licences a,b     ["a","b"]; repeatable */
+	OPT_IDS,    /* --participant 3,4  [3,4]; repeatable */
+	OPT_SCORES, /* --score pace=3     "scores":{"pace":3}; repeatable */
+	OPT_NOTES,  /* --comment pace=T   "comments":{"pace":"T"}; repeatable */
+};
+
+struct opt {
+	const char *name;   /* without the leading "--" */
+	const char *member; /* of the input object */
+	enum opt_kind kind;
+	bool required;
+};
+
+/* What a positional argument is. */
+enum pos_kind { POS_NONE, POS_ID, POS_TEXT };
+
+/* One action's arguments once read. */
+struct args {
+	int64_t id[2];    /* the ids on the command line, in order */
+	const char *text; /* a text argument (a note), or NULL */
+	json_t *in;       /* the options (over --json-in) as an API body */
+};
+
+struct action {
+	const char *name;
+	const char *usage;        /* what follows "meedoen COMMAND ACTION" */
+	enum pos_kind pos[2];     /* positional arguments, all required */
+	const char *pos_what[2];  /* for messages: "employer id" */
+	const struct opt *opts;   /* ends with a row whose name is NULL */
+	bool json_in;             /* takes --json-in FILE|- */
+	/* 0 with *out, -1 with e filled, or EXIT_USAGE (already said) */
+	int (*run)(struct cli *c, struct args *a, json_t **out, struct err *e);
+	void (*print)(const json_t *out);
+};
+
+/* One command: its actions (ending with a NULL name) and what its help
+ * says after the usage lines. */
+struct group {
+	const char *name;
+	const struct action *actions;
+	const char *about;
+};
+
+static const struct opt no_opts[] = { { NULL, NULL, OPT_TEXT, false } };
+
+static const struct opt *opt_find(const struct opt *opts, const char *name, size_t len)
+{
+	for (const struct opt *o = opts; o->name; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+/* A positive id, or 0. */
+static int64_t id_parse(const char *s)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	return errno == 0 && *s && *end == '\0' && v > 0 ? v : 0;
+}
+
+/* "12", "12.5", "12.50" or "12,50" euros as cents; -1 when it is none. */
+static long long euros_parse(const char *s)
+{
+	long long whole = 0, cents = 0;
+	int digits = 0, decimals = -1;
+	for (const char *p = s; *p; p++) {
+		if ((*p == '.' || *p == ',') && decimals < 0 && digits > 0) {
+			decimals = 0;
+		} else if (*p >= '0' && *p <= '9' && decimals < 2 && digits < 12) {
+			if (decimals < 0)
+				whole = whole * 10 + (*p - '0'), digits++;
+			else
+				cents = cents * 10 + (*p - '0'), decimals++;
+		} else {
+			return -1;
+		}
+	}
+	if (digits == 0 || decimals == 0)
+		return -1;
+	return whole * 100 + (decimals == 1 ? cents * 10 : cents);
+}
+
+/* The array member `key` of obj, made when absent. */
+static json_t *member_array(json_t *obj, const char *key)
+{
+	json_t *a = json_object_get(obj, key);
+	if (!json_is_array(a)) {
+		a = json_array();
+		json_object_set_new(obj, key, a);
+	}
+	return a;
+}
+
+static json_t *member_object(json_t *obj, const char *key)
+{
+	json_t *o = json_object_get(obj, key);
+	if (!json_is_object(o)) {
+		o = json_object();
+		json_object_set_new(obj, key, o);
+	}
+	return o;
+}
+
+/* Put the value of option o into in; EXIT_USAGE (said) when it cannot be read. */
+static int opt_apply(const char *cmd, const struct opt *o, const char *val, json_t *in)
+{
+	char *end;
+	long long n;
+	double d;
+
+	if (!utf8_valid(val, strlen(val), NULL))
+		return cli_usage(cmd, "the value of --%s is not valid UTF-8", o->name);
+	switch (o->kind) {
+	case OPT_TEXT:
+		json_object_set_new(in, o->member, json_string(val));
+		return 0;
+	case OPT_INT:
+		errno = 0;
+		n = strtoll(val, &end, 10);
+		if (errno || *val == '\0' || *end != '\0')
+			return cli_usage(cmd, "--%s \"%s\" is not a whole number", o->name, val);
+		json_object_set_new(in, o->member, json_integer(n));
+		return 0;
+	case OPT_REAL:
+		errno = 0;
+		d = strtod(val, &end);
+		if (errno || *val == '\0' || *end != '\0')
+			return cli_usage(cmd, "--%s \"%s\" is not a number", o->name, val);
+		json_object_set_new(in, o->member, json_real(d));
+		return 0;
+	case OPT_EUROS:
+		if ((n = euros_parse(val)) < 0)
+			return cli_usage(cmd, "--%s \"%s\" is not an amount in euros such as 12.50", o->name, val);
+		json_object_set_new(in, o->member, json_integer(n));
+		return 0;
+	case OPT_TRUE:
+	case OPT_FALSE:
+		json_object_set_new(in, o->member, json_boolean(o->kind == OPT_TRUE));
+		return 0;
+	case OPT_YESNO: {
+		static const char *const yes[] = { "yes", "true", "1" }, *const no[] = { "no", "false", "0" };
+		for (size_t i = 0; i < 3; i++) {
+			if (strcasecmp(val, yes[i]) == 0 || strcasecmp(val, no[i]) == 0) {
+				json_object_set_new(in, o->member, json_boolean(strcasecmp(val, yes[i]) == 0));
+				return 0;
+			}
+		}
+		return cli_usage(cmd, "--%s \"%s\" is not yes or no", o->name, val);
+	}
+	case OPT_LIST:
+	case OPT_IDS: {
+		json_t *a = member_array(in, o->member);
+		const char *p = val;
+		for (;;) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			char *item = xstrndup(p, len);
+			int64_t id = id_parse(item);
+			if (o->kind == OPT_IDS && id == 0) {
+				cli_usage(cmd, "--%s \"%s\" is not a list of ids", o->name, val);
+				free(item);
+				return EXIT_USAGE;
+			}
+			if (o->kind == OPT_IDS)
+				json_array_append_new(a, json_integer(id));
+			else if (len)
+				json_array_append_new(a, json_string(item));
+			free(item);
+			if (!comma)
+				return 0;
+			p = comma + 1;
+		}
+	}
+	case OPT_SCORES:
+	case OPT_NOTES: {
+		const char *eq = strchr(val, '=');
+		if (eq == NULL || eq == val)
+			return cli_usage(cmd, "--%s \"%s\" must be ITEM=%s", o->name, val,
+					 o->kind == OPT_SCORES ? "SCORE" : "TEXT");
+		char *item = xstrndup(val, (size_t)(eq - val));
+		json_t *obj = member_object(in, o->member);
+		if (o->kind == OPT_NOTES) {
+			json_object_set_new(obj, item, json_string(eq + 1));
+		} else {
+			errno = 0;
+			n = strtoll(eq + 1, &end, 10);
+			if (errno || eq[1] == '\0' || *end != '\0') {
+				free(item);
+				return cli_usage(cmd, "--%s \"%s\": the score must be a whole number", o->name, val);
+			}
+			json_object_set_new(obj, item, json_integer(n));
+		}
+		free(item);
+		return 0;
+	}
+	}
+	return 0;
+}
+
+/* Read a JSON object from path ("-": stdin) into *out; EXIT_USER (said)
+ * when it cannot be read or is no object. */
+static int json_in_load(const char *path, json_t **out)
+{
+	json_error_t je;
+	json_t *j = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_REJECT_DUPLICATES, &je)
+					   : json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	if (j == NULL && je.line > 0)
+		fprintf(stderr, "meedoen: --json-in %s: line %d: %s\n", path, je.line, je.text);
+	else if (j == NULL)
+		fprintf(stderr, "meedoen: --json-in %s: %s\n", path, je.text);
+	if (j == NULL)
+		return EXIT_USER;
+	if (!json_is_object(j)) {
+		fprintf(stderr, "meedoen: --json-in %s: must hold one JSON object\n", path);
+		json_decref(j);
+		return EXIT_USER;
+	}
+	json_decref(*out);
+	*out = j;
+	return 0;
+}
+
+/* Read argv (after the action's name) into a. Returns 0, or the exit
+ * status after saying what is wrong. */
+static int args_parse(const char *cmd, const struct action *act, int argc, char **argv, struct args *a)
+{
+	json_t *base = NULL;
+	int npos = 0, nids = 0, rc = EXIT_USAGE;
+
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+			if (npos >= 2 || act->pos[npos] == POS_NONE) {
+				cli_usage(cmd, "unexpected argument \"%s\"", arg);
+				goto out;
+			}
+			if (act->pos[npos] == POS_ID && (a->id[nids++] = id_parse(arg)) == 0) {
+				cli_usage(cmd, "\"%s\" is not a%s %s", arg, strchr("aeiou", act->pos_what[npos][0]) ? "n" : "",
+					  act->pos_what[npos]);
+				goto out;
+			}
+			if (act->pos[npos] == POS_TEXT) {
+				if (!utf8_valid(arg, strlen(arg), NULL)) {
+					cli_usage(cmd, "the %s is not valid UTF-8", act->pos_what[npos]);
+					goto out;
+				}
+				a->text = arg;
+			}
+			npos++;
+			continue;
+		}
+		const char *name = arg + 2, *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		const struct opt *o = opt_find(act->opts, name, len);
+		bool json_in = act->json_in && len == 7 && strncmp(name, "json-in", 7) == 0;
+		if (o == NULL && !json_in) {
+			cli_usage(cmd, "unknown option \"--%.*s\"", (int)len, name);
+			goto out;
+		}
+		if (o && (o->kind == OPT_TRUE || o->kind == OPT_FALSE)) {
+			if (eq) {
+				cli_usage(cmd, "--%s takes no value", o->name);
+				goto out;
+			}
+			opt_apply(cmd, o, "", a->in);
+			continue;
+		}
+		const char *val = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+		if (val == NULL) {
+			cli_usage(cmd, "--%.*s needs a value", (int)len, name);
+			goto out;
+		}
+		if (json_in) {
+			if ((rc = json_in_load(val, &base)) != 0)
+				goto out;
+			rc = EXIT_USAGE;
+		} else if (opt_apply(cmd, o, val, a->in) != 0) {
+			goto out;
+		}
+	}
+	for (int k = npos; k < 2; k++) {
+		if (act->pos[k] != POS_NONE) {
+			cli_usage(cmd, "give the %s", act->pos_what[k]);
+			goto out;
+		}
+	}
+	for (const struct opt *o = act->opts; o->name; o++) {
+		if (o->required && !json_object_get(a->in, o->member) && !json_object_get(base, o->member)) {
+			cli_usage(cmd, "--%s is required", o->name);
+			goto out;
+		}
+	}
+	if (base) {
+		json_object_update(base, a->in);
+		json_decref(a->in);
+		a->in = base;
+		base = NULL;
+	}
+	rc = 0;
+out:
+	json_decref(base);
+	return rc;
+}
+
+/* The string member key of obj, or NULL. */
+static const char *text_of(const json_t *obj, const char *key)
+{
+	return json_string_value(json_object_get(obj, key));
+}
+
+/* Take the integer member key out of obj (0 when absent). */
+static int64_t id_take(json_t *obj, const char *key)
+{
+	int64_t id = json_integer_value(json_object_get(obj, key));
+	json_object_del(obj, key);
+	return id;
+}
+
+/* ---- output ---- */
+
+/* How a value is shown. */
+enum fmt {
+	F_TEXT,  /* strings as they are, numbers as numbers, booleans yes/no */
+	F_YESNO, /* true or non-zero: yes; false or 0: no; null: - */
+	F_OF,    /* "key of key2": "3 of 5" */
+	F_LIST,  /* an array joined by ", " */
+	F_EUROS, /* cents as euros: "12.50" */
+	F_NAME,  /* "family_name, given_names", or "(hidden)" where the actor may not see it */
+};
+
+/* A field of a record (label, value) or a column of a list (label, width). */
+struct field {
+	const char *label;
+	const char *key;
+	enum fmt fmt;
+	int width;
+	const char *key2;
+};
+
+static void value_format(struct buf *b, const json_t *obj, const struct field *f)
+{
+	const json_t *v = json_object_get(obj, f->key);
+	size_t i;
+	json_t *x;
+
+	switch (f->fmt) {
+	case F_TEXT:
+		if (json_is_string(v))
+			buf_puts(b, json_string_value(v));
+		else if (json_is_integer(v))
+			buf_printf(b, "%lld", (long long)json_integer_value(v));
+		else if (json_is_real(v))
+			buf_printf(b, "%g", json_real_value(v));
+		else if (json_is_boolean(v))
+			buf_puts(b, json_is_true(v) ? "yes" : "no");
+		return;
+	case F_YESNO:
+		if (json_is_boolean(v) || json_is_integer(v))
+			buf_puts(b, json_is_true(v) || json_integer_value(v) ? "yes" : "no");
+		else
+			buf_puts(b, "-");
+		return;
+	case F_OF:
+		buf_printf(b, "%lld of %lld", (long long)json_integer_value(v),
+			   (long long)json_integer_value(json_object_get(obj, f->key2)));
+		return;
+	case F_LIST:
+		json_array_foreach(v, i, x) {
+			if (i)
+				buf_puts(b, ", ");
+			buf_puts(b, json_is_string(x) ? json_string_value(x) : "?");
+		}
+		return;
+	case F_EUROS:
+		if (json_is_integer(v))
+			buf_printf(b, "%lld.%02lld", (long long)json_integer_value(v) / 100,
+				   (long long)json_integer_value(v) % 100);
+		return;
+	case F_NAME:
+		if (json_is_true(json_object_get(obj, "hidden")))
+			buf_puts(b, "(hidden)");
+		else if (text_of(obj, "family_name"))
+			buf_printf(b, "%s, %s", text_of(obj, "family_name"), text_of(obj, "given_names"));
+		return;
+	}
+}
+
+/* "label   value" per field that has a value. */
+static void fields_print(const json_t *obj, const struct field *fields)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	for (const struct field *f = fields; f->label; f++) {
+		buf_reset(&b);
+		value_format(&b, obj, f);
+		if (b.len)
+			printf("%-22s %s\n", f->label, b.data);
+	}
+	buf_release(&b);
+}
+
+/* A header line and one line per row, columns padded to their width. */
+static void rows_print(const json_t *rows, const struct field *cols, int indent)
+{
+	struct buf line, cell;
+	size_t i;
+	json_t *row;
+
+	buf_init(&line, 0);
+	buf_init(&cell, 0);
+	for (i = 0; i <= json_array_size(rows); i++) {
+		row = i ? json_array_get(rows, i - 1) : NULL;
+		buf_reset(&line);
+		buf_printf(&line, "%*s", indent, "");
+		for (const struct field *c = cols; c->label; c++) {
+			buf_reset(&cell);
+			if (row)
+				value_format(&cell, row, c);
+			else
+				buf_puts(&cell, c->label);
+			if (c[1].label)
+				buf_printf(&line, "%-*s ", c->width, cell.data ? cell.data : "");
+			else
+				buf_puts(&line, cell.data ? cell.data : "");
+		}
+		while (line.len && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		puts(line.data);
+	}
+	buf_release(&line);
+	buf_release(&cell);
+}
+
+/* "title:" and the rows of obj[key] under it, or "title: none". */
+static void section_print(const json_t *obj, const char *key, const char *title, const struct field *cols)
+{
+	const json_t *rows = json_object_get(obj, key);
+	if (json_array_size(rows) == 0) {
+		printf("\n%s: none\n", title);
+		return;
+	}
+	printf("\n%s:\n", title);
+	rows_print(rows, cols, 2);
+}
+
+/* "N nouns" (or "1 noun") and the rows of out.items. */
+static void list_print(const json_t *out, const char *noun, const char *nouns, const struct field *cols)
+{
+	const json_t *items = json_object_get(out, "items");
+	printf("%zu %s\n", json_array_size(items), json_array_size(items) == 1 ? noun : nouns);
+	if (json_array_size(items))
+		rows_print(items, cols, 0);
+}
+
+/* ---- employers ---- */
+
+static const struct field employer_columns[] = {
+	{ "ID", "id", F_TEXT, 6, NULL },
+	{ "NAME", "name", F_TEXT, 34, NULL },
+	{ "SECTOR", "sector", F_TEXT, 23, NULL },
+	{ "CITY", "city", F_TEXT, 14, NULL },
+	{ "NETWORK", "network_member", F_YESNO, 7, NULL },
+	{ "PLACEMENTS", "placement_count", F_TEXT, 10, NULL },
+	{ "TAKEN", "occupancy", F_OF, 9, "capacity" },
+	{ "ACCOUNT MANAGER", "account_manager_name", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field employer_fields[] = {
+	{ "id", "id", F_TEXT, 0, NULL },
+	{ "name", "name", F_TEXT, 0, NULL },
+	{ "sector", "sector", F_TEXT, 0, NULL },
+	{ "street", "street", F_TEXT, 0, NULL },
+	{ "postal code", "postal_code", F_TEXT, 0, NULL },
+	{ "city", "city", F_TEXT, 0, NULL },
+	{ "latitude", "latitude", F_TEXT, 0, NULL },
+	{ "longitude", "longitude", F_TEXT, 0, NULL },
+	{ "size", "size_class", F_TEXT, 0, NULL },
+	{ "network member", "network_member", F_YESNO, 0, NULL },
+	{ "account manager", "account_manager_name", F_TEXT, 0, NULL },
+	{ "account manager id", "account_manager_id", F_TEXT, 0, NULL },
+	{ "notes", "notes", F_TEXT, 0, NULL },
+	{ "active placements", "placement_count", F_TEXT, 0, NULL },
+	{ "places taken", "occupancy", F_OF, 0, "capacity" },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field contact_columns[] = {
+	{ "NAME", "name", F_TEXT, 26, NULL },
+	{ "JOB TITLE", "job_title", F_TEXT, 20, NULL },
+	{ "PHONE", "phone", F_TEXT, 14, NULL },
+	{ "E-MAIL", "email", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field placement_columns[] = {
+	{ "ID", "id", F_TEXT, 6, NULL },
+	{ "ORGANISATION", "organisation_name", F_TEXT, 30, NULL },
+	{ "KIND", "kind", F_TEXT, 22, NULL },
+	{ "TITLE", "title", F_TEXT, 30, NULL },
+	{ "TAKEN", "occupancy", F_OF, 9, "capacity" },
+	{ "FREE", "free", F_TEXT, 4, NULL },
+	{ "ACTIVE", "active", F_YESNO, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field history_columns[] = {
+	{ "DATE", "occurred_on", F_TEXT, 10, NULL },
+	{ "KIND", "kind", F_TEXT, 17, NULL },
+	{ "BY", "author_name", F_TEXT, 20, NULL },
+	{ "TEXT", "text", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field visit_columns[] = {
+	{ "ID", "id", F_TEXT, 5, NULL },
+	{ "DATE", "held_on", F_TEXT, 10, NULL },
+	{ "KIND", "kind", F_TEXT, 14, NULL },
+	{ "TITLE", "title", F_TEXT, 30, NULL },
+	{ "INVITED", "invited", F_OF, 9, "capacity" },
+	{ "CAME", "attended", F_TEXT, 4, NULL },
+	{ "OFFERS", "places_offered", F_TEXT, 6, NULL },
+	{ "PLACED", "placements_started", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field training_columns[] = {
+	{ "ID", "id", F_TEXT, 5, NULL },
+	{ "TITLE", "title", F_TEXT, 26, NULL },
+	{ "PROVIDER", "provider", F_TEXT, 20, NULL },
+	{ "FROM", "start_date", F_TEXT, 10, NULL },
+	{ "TO", "end_date", F_TEXT, 10, NULL },
+	{ "COST", "cost_cents", F_EUROS, 9, NULL },
+	{ "EMPLOYER", "employer_share_cents", F_EUROS, 9, NULL },
+	{ "ENROLLED", "enrolled", F_TEXT, 8, NULL },
+	{ "PASSED", "passed", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static void employers_print(const json_t *out)
+{
+	list_print(out, "employer", "employers", employer_columns);
+}
+
+static void employer_print(const json_t *out)
+{
+	fields_print(out, employer_fields);
+	section_print(out, "contacts", "contacts", contact_columns);
+	section_print(out, "placements", "placements", placement_columns);
+	section_print(out, "visits", "company visits and matching events", visit_columns);
+	section_print(out, "trainings", "trainings", training_columns);
+	section_print(out, "history", "history", history_columns);
+}
+
+static int employer_list(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	json_t *net = json_object_get(a->in, "network_member");
+	struct employer_filter f = {
+		.sector = text_of(a->in, "sector"),
+		.q = text_of(a->in, "q"),
+		.network_member = net ? json_is_true(net) : -1,
+		.account_manager_id = json_integer_value(json_object_get(a->in, "account_manager_id")),
+	};
+	return app_employer_list(&c->ctx, &f, out, e);
+}
+
+static int employer_show(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_employer_get(&c->ctx, a->id[0], out, e);
+}
+
+static int employer_add(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_employer_create(&c->ctx, a->in, out, e);
+}
+
+static int employer_edit(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_employer_update(&c->ctx, a->id[0], a->in, out, e);
+}
+
+static int employer_contact(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_employer_contact_add(&c->ctx, a->id[0], a->in, out, e);
+}
+
+static int employer_note(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	json_object_set_new(a->in, "text", json_string(a->text));
+	return app_employer_note_add(&c->ctx, a->id[0], a->in, out, e);
+}
+
+static const struct opt employer_list_opts[] = {
+	{ "sector", "sector", OPT_TEXT, false },
+	{ "network", "network_member", OPT_YESNO, false },
+	{ "q", "q", OPT_TEXT, false },
+	{ "account-manager", "account_manager_id", OPT_INT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+/* add takes every row; edit all but the name (employer_opts + 1) */
+static const struct opt employer_opts[] = {
+	{ "name", "name", OPT_TEXT, false },
+	{ "sector", "sector", OPT_TEXT, false },
+	{ "street", "street", OPT_TEXT, false },
+	{ "postal-code", "postal_code", OPT_TEXT, false },
+	{ "city", "city", OPT_TEXT, false },
+	{ "latitude", "latitude", OPT_REAL, false },
+	{ "longitude", "longitude", OPT_REAL, false },
+	{ "size", "size_class", OPT_TEXT, false },
+	{ "network", "network_member", OPT_TRUE, false },
+	{ "no-network", "network_member", OPT_FALSE, false },
+	{ "account-manager", "account_manager_id", OPT_INT, false },
+	{ "notes", "notes", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt contact_opts[] = {
+	{ "name", "name", OPT_TEXT, true },
+	{ "job-title", "job_title", OPT_TEXT, false },
+	{ "phone", "phone", OPT_TEXT, false },
+	{ "email", "email", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt note_opts[] = {
+	{ "on", "occurred_on", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct action employer_actions[] = {
+	{ "list", "[--sector S] [--network yes|no] [--q NAME] [--account-manager USERID] [--json]",
+	  { POS_NONE, POS_NONE }, { NULL, NULL }, employer_list_opts, false, employer_list, employers_print },
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "employer id", NULL }, no_opts, false, employer_show,
+	  employer_print },
+	{ "add",
+	  "--name N --sector S [--street S] [--postal-code P] [--city C] [--latitude X] [--longitude Y]\n"
+	  "[--size micro|small|medium|large] [--network] [--account-manager USERID]\n"
+	  "[--notes TEXT] [--json-in FILE|-] [--json]",
+	  { POS_NONE, POS_NONE }, { NULL, NULL }, employer_opts, true, employer_add, employer_print },
+	{ "edit", "ID [the options of add but --name] [--no-network] [--json-in FILE|-] [--json]",
+	  { POS_ID, POS_NONE }, { "employer id", NULL }, employer_opts + 1, true, employer_edit, employer_print },
+	{ "contact", "ID --name N [--job-title T] [--phone P] [--email E] [--json]", { POS_ID, POS_NONE },
+	  { "employer id", NULL }, contact_opts, false, employer_contact, employer_print },
+	{ "note", "ID TEXT [--on DATE] [--json]", { POS_ID, POS_TEXT }, { "employer id", "text of the note" },
+	  note_opts, false, employer_note, employer_print },
+	{ NULL, NULL, { POS_NONE, POS_NONE }, { NULL, NULL }, NULL, false, NULL, NULL },
+};
+
+/* ---- placements ---- */
+
+static const struct field placement_fields[] = {
+	{ "id", "id", F_TEXT, 0, NULL },
+	{ "organisation", "organisation_name", F_TEXT, 0, NULL },
+	{ "organisation id", "organisation_id", F_TEXT, 0, NULL },
+	{ "kind", "kind", F_TEXT, 0, NULL },
+	{ "title", "title", F_TEXT, 0, NULL },
+	{ "external id", "external_id", F_TEXT, 0, NULL },
+	{ "active", "active", F_YESNO, 0, NULL },
+	{ "occupation (ISCO-08)", "isco_code", F_TEXT, 0, NULL },
+	{ "sector", "sector", F_TEXT, 0, NULL },
+	{ "location", "location", F_TEXT, 0, NULL },
+	{ "places taken", "occupancy", F_OF, 0, "capacity" },
+	{ "free", "free", F_TEXT, 0, NULL },
+	{ "from", "start_date", F_TEXT, 0, NULL },
+	{ "until", "end_date", F_TEXT, 0, NULL },
+	{ "hours a week", "hours_per_week", F_TEXT, 0, NULL },
+	{ "day-parts", "day_parts", F_LIST, 0, NULL },
+	{ "full days", "full_days", F_YESNO, 0, NULL },
+	{ "min. speaking", "min_cefr_speaking", F_TEXT, 0, NULL },
+	{ "min. listening", "min_cefr_listening", F_TEXT, 0, NULL },
+	{ "min. ISCED level", "min_isced", F_TEXT, 0, NULL },
+	{ "licences", "licences", F_LIST, 0, NULL },
+	{ "physical load", "physical_load", F_TEXT, 0, NULL },
+	{ "safety shoes", "safety_shoes", F_YESNO, 0, NULL },
+	{ "floor guidance", "offers_floor_guidance", F_YESNO, 0, NULL },
+	{ "language at work", "offers_language_at_work", F_YESNO, 0, NULL },
+	{ "contract in view", "offers_contract", F_YESNO, 0, NULL },
+	{ "supervisor", "supervisor_name", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field occupant_columns[] = {
+	{ "PARTICIPANT", "participant_id", F_TEXT, 11, NULL },
+	{ "NAME", "family_name", F_NAME, 30, NULL },
+	{ "PHASE", "kind", F_TEXT, 22, NULL },
+	{ "FROM", "start_date", F_TEXT, 10, NULL },
+	{ "PLANNED END", "planned_end", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field check_fields[] = {
+	{ "fits", "fits", F_YESNO, 0, NULL },
+	{ "places taken", "occupancy", F_OF, 0, "capacity" },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field gap_columns[] = {
+	{ "REQUIREMENT", "requirement", F_TEXT, 20, NULL },
+	{ "REASON", "reason", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field phase_fields[] = {
+	{ "phase id", "id", F_TEXT, 0, NULL },
+	{ "kind", "kind", F_TEXT, 0, NULL },
+	{ "placement id", "placement_id", F_TEXT, 0, NULL },
+	{ "from", "start_date", F_TEXT, 0, NULL },
+	{ "planned end", "planned_end", F_TEXT, 0, NULL },
+	{ "reason", "reason", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field attendance_columns[] = {
+	{ "DAY", "day", F_TEXT, 10, NULL },
+	{ "PARTICIPANT", "participant_id", F_TEXT, 11, NULL },
+	{ "NAME", "family_name", F_NAME, 30, NULL },
+	{ "STATUS", "status", F_TEXT, 17, NULL },
+	{ "NOTE", "note", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static void placements_print(const json_t *out)
+{
+	list_print(out, "placement", "placements", placement_columns);
+}
+
+static void placement_print(const json_t *out)
+{
+	fields_print(out, placement_fields);
+	section_print(out, "occupants", "placed here now", occupant_columns);
+}
+
+static void check_print(const json_t *out)
+{
+	fields_print(out, check_fields);
+	if (json_array_size(json_object_get(out, "gaps")))
+		section_print(out, "gaps", "not met", gap_columns);
+}
+
+static void phase_print(const json_t *out)
+{
+	fields_print(out, phase_fields);
+}
+
+static void attendance_print(const json_t *out)
+{
+	list_print(out, "attendance mark", "attendance marks", attendance_columns);
+}
+
+static int placement_list(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	struct placement_filter f = {
+		.organisation_id = json_integer_value(json_object_get(a->in, "organisation_id")),
+		.kind = text_of(a->in, "kind"),
+		.sector = text_of(a->in, "sector"),
+		.include_inactive = json_is_true(json_object_get(a->in, "include_inactive")),
+	};
+	return app_placement_list(&c->ctx, &f, out, e);
+}
+
+static int placement_show(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_placement_get(&c->ctx, a->id[0], out, e);
+}
+
+static int placement_add(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_placement_create(&c->ctx, a->in, out, e);
+}
+
+static int placement_edit(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_placement_update(&c->ctx, a->id[0], a->in, out, e);
+}
+
+static int placement_check(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_placement_check(&c->ctx, a->id[0], id_take(a->in, "participant_id"), out, e);
+}
+
+/* Placing someone is adding a phase linked to the placement. */
+static int placement_place(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	int64_t pid = id_take(a->in, "participant_id");
+	json_object_set_new(a->in, "placement_id", json_integer(a->id[0]));
+	return app_phase_add(&c->ctx, pid, a->in, out, e);
+}
+
+static int placement_attendance(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_attendance_list(&c->ctx, a->id[0], text_of(a->in, "from"), text_of(a->in, "to"), out, e);
+}
+
+/* One mark (the same status and note) for each --participant. */
+static int placement_mark(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	json_t *items = json_array(), *pid;
+	size_t i;
+	json_array_foreach(json_object_get(a->in, "participant_ids"), i, pid) {
+		json_t *it = json_pack("{s:O,s:O}", "participant_id", pid, "status", json_object_get(a->in, "status"));
+		if (json_object_get(a->in, "note"))
+			json_object_set(it, "note", json_object_get(a->in, "note"));
+		json_array_append_new(items, it);
+	}
+	json_t *body = json_pack("{s:O,s:o}", "day", json_object_get(a->in, "day"), "items", items);
+	int rc = app_attendance_record(&c->ctx, a->id[0], body, out, e);
+	json_decref(body);
+	return rc;
+}
+
+static const struct opt placement_list_opts[] = {
+	{ "employer", "organisation_id", OPT_INT, false },
+	{ "kind", "kind", OPT_TEXT, false },
+	{ "sector", "sector", OPT_TEXT, false },
+	{ "all", "include_inactive", OPT_TRUE, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+/* add takes every row; edit all but the organisation (placement_opts + 1) */
+static const struct opt placement_opts[] = {
+	{ "employer", "organisation_id", OPT_INT, false },
+	{ "kind", "kind", OPT_TEXT, false },
+	{ "title", "title", OPT_TEXT, false },
+	{ "isco", "isco_code", OPT_TEXT, false },
+	{ "sector", "sector", OPT_TEXT, false },
+	{ "location", "location", OPT_TEXT, false },
+	{ "capacity", "capacity", OPT_INT, false },
+	{ "start", "start_date", OPT_TEXT, false },
+	{ "end", "end_date", OPT_TEXT, false },
+	{ "hours", "hours_per_week", OPT_INT, false },
+	{ "day-parts", "day_parts", OPT_LIST, false },
+	{ "full-days", "full_days", OPT_TRUE, false },
+	{ "no-full-days", "full_days", OPT_FALSE, false },
+	{ "min-speaking", "min_cefr_speaking", OPT_TEXT, false },
+	{ "min-listening", "min_cefr_listening", OPT_TEXT, false },
+	{ "min-isced", "min_isced", OPT_INT, false },
+	{ "licences", "licences", OPT_LIST, false },
+	{ "load", "physical_load", OPT_TEXT, false },
+	{ "safety-shoes", "safety_shoes", OPT_TRUE, false },
+	{ "no-safety-shoes", "safety_shoes", OPT_FALSE, false },
+	{ "guidance", "offers_floor_guidance", OPT_TRUE, false },
+	{ "no-guidance", "offers_floor_guidance", OPT_FALSE, false },
+	{ "language-at-work", "offers_language_at_work", OPT_TRUE, false },
+	{ "no-language-at-work", "offers_language_at_work", OPT_FALSE, false },
+	{ "contract", "offers_contract", OPT_TRUE, false },
+	{ "no-contract", "offers_contract", OPT_FALSE, false },
+	{ "supervisor", "supervisor_user_id", OPT_INT, false },
+	{ "external-id", "external_id", OPT_TEXT, false },
+	{ "active", "active", OPT_TRUE, false },
+	{ "inactive", "active", OPT_FALSE, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt check_opts[] = {
+	{ "participant", "participant_id", OPT_INT, true },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt place_opts[] = {
+	{ "participant", "participant_id", OPT_INT, true },
+	{ "kind", "kind", OPT_TEXT, true },
+	{ "start", "start_date", OPT_TEXT, true },
+	{ "planned-end", "planned_end", OPT_TEXT, false },
+	{ "override-reason", "override_reason", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt period_opts[] = {
+	{ "from", "from", OPT_TEXT, false },
+	{ "to", "to", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt mark_opts[] = {
+	{ "day", "day", OPT_TEXT, true },
+	{ "status", "status", OPT_TEXT, true },
+	{ "participant", "participant_ids", OPT_IDS, true },
+	{ "note", "note", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct action placement_actions[] = {
+	{ "list", "[--employer ORGID] [--kind K] [--sector S] [--all] [--json]", { POS_NONE, POS_NONE },
+	  { NULL, NULL }, placement_list_opts, false, placement_list, placements_print },
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "placement id", NULL }, no_opts, false, placement_show,
+	  placement_print },
+	{ "add",
+	  "--employer ORGID --kind K --title T --capacity N [--isco CODE] [--sector S] [--location L]\n"
+	  "[--start DATE] [--end DATE] [--hours N] [--day-parts mon_morning,...] [--full-days]\n"
+	  "[--min-speaking CEFR] [--min-listening CEFR] [--min-isced N] [--licences a,b]\n"
+	  "[--load light|medium|heavy] [--safety-shoes] [--guidance] [--language-at-work]\n"
+	  "[--contract] [--supervisor USERID] [--external-id X] [--json-in FILE|-] [--json]",
+	  { POS_NONE, POS_NONE }, { NULL, NULL }, placement_opts, true, placement_add, placement_print },
+	{ "edit", "ID [the options of add but --employer; --no-... to unset a flag; --inactive] [--json-in FILE|-]",
+	  { POS_ID, POS_NONE }, { "placement id", NULL }, placement_opts + 1, true, placement_edit, placement_print },
+	{ "check", "ID --participant PID [--json]", { POS_ID, POS_NONE }, { "placement id", NULL }, check_opts, false,
+	  placement_check, check_print },
+	{ "place",
+	  "ID --participant PID --kind PHASEKIND --start DATE [--planned-end DATE] [--override-reason R] [--json]",
+	  { POS_ID, POS_NONE }, { "placement id", NULL }, place_opts, false, placement_place, phase_print },
+	{ "attendance", "ID [--from DATE] [--to DATE] [--json]", { POS_ID, POS_NONE }, { "placement id", NULL },
+	  period_opts, false, placement_attendance, attendance_print },
+	{ "mark", "ID --day DATE --status STATUS --participant PID[,PID...] [--note TEXT] [--json]",
+	  { POS_ID, POS_NONE }, { "placement id", NULL }, mark_opts, false, placement_mark, attendance_print },
+	{ NULL, NULL, { POS_NONE, POS_NONE }, { NULL, NULL }, NULL, false, NULL, NULL },
+};
+
+/* ---- company visits and matching events ---- */
+
+static const struct field visit_fields[] = {
+	{ "id", "id", F_TEXT, 0, NULL },
+	{ "kind", "kind", F_TEXT, 0, NULL },
+	{ "title", "title", F_TEXT, 0, NULL },
+	{ "date", "held_on", F_TEXT, 0, NULL },
+	{ "time", "start_time", F_TEXT, 0, NULL },
+	{ "location", "location", F_TEXT, 0, NULL },
+	{ "invited", "invited", F_OF, 0, "capacity" },
+	{ "language support", "language_support", F_TEXT, 0, NULL },
+	{ "organiser", "organiser_name", F_TEXT, 0, NULL },
+	{ "notes", "notes", F_TEXT, 0, NULL },
+	{ "attended", "attended", F_TEXT, 0, NULL },
+	{ "interested", "interested", F_TEXT, 0, NULL },
+	{ "trial days", "trial_days", F_TEXT, 0, NULL },
+	{ "places offered", "places_offered", F_TEXT, 0, NULL },
+	{ "placements started", "placements_started", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field visit_employer_columns[] = {
+	{ "ID", "id", F_TEXT, 6, NULL },
+	{ "NAME", "name", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field visitor_columns[] = {
+	{ "PARTICIPANT", "participant_id", F_TEXT, 11, NULL },
+	{ "NAME", "family_name", F_NAME, 30, NULL },
+	{ "ATTENDED", "attended", F_YESNO, 8, NULL },
+	{ "INTEREST", "interest", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field follow_up_columns[] = {
+	{ "PARTICIPANT", "participant_id", F_TEXT, 11, NULL },
+	{ "EMPLOYER", "organisation_name", F_TEXT, 30, NULL },
+	{ "FOLLOW-UP", "follow_up", F_TEXT, 13, NULL },
+	{ "NOTE", "note", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static void visits_print(const json_t *out)
+{
+	list_print(out, "visit or event", "visits and events", visit_columns);
+}
+
+static void visit_print(const json_t *out)
+{
+	fields_print(out, visit_fields);
+	section_print(out, "employers", "employers", visit_employer_columns);
+	section_print(out, "participants", "participants", visitor_columns);
+	section_print(out, "follow_ups", "follow-ups", follow_up_columns);
+}
+
+static int visit_list(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_visit_list(&c->ctx, text_of(a->in, "from"), text_of(a->in, "to"), out, e);
+}
+
+static int visit_show(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_visit_get(&c->ctx, a->id[0], out, e);
+}
+
+static int visit_add(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_visit_create(&c->ctx, a->in, out, e);
+}
+
+static int visit_invite(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_visit_invite(&c->ctx, a->id[0], a->in, out, e);
+}
+
+/* The same attendance and interest for each --participant. */
+static int visit_attend(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	json_t *items = json_array(), *pid;
+	size_t i;
+	json_array_foreach(json_object_get(a->in, "participant_ids"), i, pid) {
+		json_t *it = json_pack("{s:O,s:b}", "participant_id", pid, "attended",
+				       !json_is_true(json_object_get(a->in, "absent")));
+		if (json_object_get(a->in, "interest"))
+			json_object_set(it, "interest", json_object_get(a->in, "interest"));
+		json_array_append_new(items, it);
+	}
+	json_t *body = json_pack("{s:o}", "items", items);
+	int rc = app_visit_attendance(&c->ctx, a->id[0], body, out, e);
+	json_decref(body);
+	return rc;
+}
+
+static int visit_follow_up(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_visit_follow_up(&c->ctx, a->id[0], a->in, out, e);
+}
+
+static const struct opt visit_opts[] = {
+	{ "kind", "kind", OPT_TEXT, false },
+	{ "title", "title", OPT_TEXT, false },
+	{ "on", "held_on", OPT_TEXT, false },
+	{ "time", "start_time", OPT_TEXT, false },
+	{ "location", "location", OPT_TEXT, false },
+	{ "capacity", "capacity", OPT_INT, false },
+	{ "language-support", "language_support", OPT_TEXT, false },
+	{ "employer", "employer_ids", OPT_IDS, false },
+	{ "notes", "notes", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt invite_opts[] = {
+	{ "participant", "participant_ids", OPT_IDS, true },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt attend_opts[] = {
+	{ "participant", "participant_ids", OPT_IDS, true },
+	{ "absent", "absent", OPT_TRUE, false },
+	{ "interest", "interest", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt follow_up_opts[] = {
+	{ "participant", "participant_id", OPT_INT, true },
+	{ "employer", "organisation_id", OPT_INT, false },
+	{ "result", "follow_up", OPT_TEXT, true },
+	{ "note", "note", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct action visit_actions[] = {
+	{ "list", "[--from DATE] [--to DATE] [--json]", { POS_NONE, POS_NONE }, { NULL, NULL }, period_opts, false,
+	  visit_list, visits_print },
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "visit id", NULL }, no_opts, false, visit_show, visit_print },
+	{ "add",
+	  "--kind company_visit|matching_event --title T --on DATE --capacity N --employer ORGID[,ORGID...]\n"
+	  "[--time HH:MM] [--location L] [--language-support TEXT] [--notes TEXT]\n"
+	  "[--json-in FILE|-] [--json]",
+	  { POS_NONE, POS_NONE }, { NULL, NULL }, visit_opts, true, visit_add, visit_print },
+	{ "invite", "ID --participant PID[,PID...] [--json]", { POS_ID, POS_NONE }, { "visit id", NULL }, invite_opts,
+	  false, visit_invite, visit_print },
+	{ "attend", "ID --participant PID[,PID...] [--absent] [--interest none|some|high] [--json]",
+	  { POS_ID, POS_NONE }, { "visit id", NULL }, attend_opts, false, visit_attend, visit_print },
+	{ "follow-up", "ID --participant PID --employer ORGID --result none|trial_day|place_offered [--note TEXT]",
+	  { POS_ID, POS_NONE }, { "visit id", NULL }, follow_up_opts, false, visit_follow_up, visit_print },
+	{ NULL, NULL, { POS_NONE, POS_NONE }, { NULL, NULL }, NULL, false, NULL, NULL },
+};
+
+/* ---- work-floor assessments ---- */
+
+static const struct field assessment_columns[] = {
+	{ "ID", "id", F_TEXT, 5, NULL },
+	{ "DATE", "assessed_on", F_TEXT, 10, NULL },
+	{ "BY", "assessor_name", F_TEXT, 20, NULL },
+	{ "PLACEMENT", "placement_title", F_TEXT, 24, NULL },
+	{ "ADVICE", "advice", F_TEXT, 14, NULL },
+	{ "DECISION", "decision", F_TEXT, 10, NULL },
+	{ "DECIDED", "decided_advice", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+/* The assessments, then the latest score and the trend of each item. */
+static void assessments_print(const json_t *out)
+{
+	const json_t *latest = json_object_get(out, "latest");
+	const json_t *scores = json_object_get(latest, "scores");
+	const char *item;
+	json_t *trend;
+
+	list_print(out, "assessment", "assessments", assessment_columns);
+	if (!json_is_object(latest))
+		return;
+	printf("\nlatest (%s): advice %s - %s\n", text_of(latest, "assessed_on"), text_of(latest, "advice"),
+	       text_of(latest, "advice_reason") ? text_of(latest, "advice_reason") : "");
+	printf("  %-16s %-6s %s\n", "ITEM", "SCORE", "TREND");
+	json_object_foreach((json_t *)json_object_get(out, "trends"), item, trend) {
+		json_t *s = json_object_get(scores, item);
+		printf("  %-16s %-6lld %s\n", item, (long long)json_integer_value(s), json_string_value(trend));
+	}
+}
+
+static int assessment_list(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_assessment_list(&c->ctx, a->id[0], out, e);
+}
+
+static int assessment_add(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_assessment_add(&c->ctx, a->id[0], a->in, out, e);
+}
+
+/* --confirm, or --override ADVICE with --reason. */
+static int assessment_decide(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	bool confirm = json_is_true(json_object_get(a->in, "confirm"));
+	if (confirm == (json_object_get(a->in, "advice") != NULL))
+		return cli_usage("assessment decide", "give either --confirm or --override ADVICE");
+	json_object_del(a->in, "confirm");
+	json_object_set_new(a->in, "decision", json_string(confirm ? "confirmed" : "overridden"));
+	return app_assessment_decide(&c->ctx, a->id[0], a->id[1], a->in, out, e);
+}
+
+static const struct opt assessment_opts[] = {
+	{ "on", "assessed_on", OPT_TEXT, true },
+	{ "score", "scores", OPT_SCORES, false },
+	{ "comment", "comments", OPT_NOTES, false },
+	{ "placement", "placement_id", OPT_INT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt decide_opts[] = {
+	{ "confirm", "confirm", OPT_TRUE, false },
+	{ "override", "advice", OPT_TEXT, false },
+	{ "reason", "reason", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct action assessment_actions[] = {
+	{ "list", "PID [--json]", { POS_ID, POS_NONE }, { "participant id", NULL }, no_opts, false, assessment_list,
+	  assessments_print },
+	{ "add",
+	  "PID --on DATE --score ITEM=N ... [--comment ITEM=TEXT ...] [--placement ID] [--json-in FILE|-]\n"
+	  "[--json]",
+	  { POS_ID, POS_NONE }, { "participant id", NULL }, assessment_opts, true, assessment_add, assessments_print },
+	{ "decide", "PID AID --confirm | --override stay|external_place|paid_work --reason R [--json]",
+	  { POS_ID, POS_ID }, { "participant id", "assessment id" }, decide_opts, false, assessment_decide,
+	  assessments_print },
+	{ NULL, NULL, { POS_NONE, POS_NONE }, { NULL, NULL }, NULL, false, NULL, NULL },
+};
+
+/* ---- trainings ---- */
+
+static const struct field training_fields[] = {
+	{ "id", "id", F_TEXT, 0, NULL },
+	{ "title", "title", F_TEXT, 0, NULL },
+	{ "certificate", "certificate", F_TEXT, 0, NULL },
+	{ "provider", "provider", F_TEXT, 0, NULL },
+	{ "from", "start_date", F_TEXT, 0, NULL },
+	{ "until", "end_date", F_TEXT, 0, NULL },
+	{ "cost (EUR)", "cost_cents", F_EUROS, 0, NULL },
+	{ "employer pays", "employer_share_cents", F_EUROS, 0, NULL },
+	{ "company pays", "company_share_cents", F_EUROS, 0, NULL },
+	{ "employer", "employer_name", F_TEXT, 0, NULL },
+	{ "capacity", "capacity", F_TEXT, 0, NULL },
+	{ "valid (months)", "validity_months", F_TEXT, 0, NULL },
+	{ "enrolled", "enrolled", F_TEXT, 0, NULL },
+	{ "passed", "passed", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static const struct field trainee_columns[] = {
+	{ "PARTICIPANT", "participant_id", F_TEXT, 11, NULL },
+	{ "NAME", "family_name", F_NAME, 30, NULL },
+	{ "RESULT", "result", F_TEXT, 10, NULL },
+	{ "CERTIFICATE UNTIL", "certificate_expires", F_TEXT, 0, NULL },
+	{ NULL, NULL, F_TEXT, 0, NULL },
+};
+
+static void trainings_print(const json_t *out)
+{
+	list_print(out, "training", "trainings", training_columns);
+}
+
+static void training_print(const json_t *out)
+{
+	fields_print(out, training_fields);
+	section_print(out, "participants", "participants", trainee_columns);
+}
+
+static int training_list(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	(void)a;
+	return app_training_list(&c->ctx, out, e);
+}
+
+static int training_show(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_training_get(&c->ctx, a->id[0], out, e);
+}
+
+static int training_add(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_training_create(&c->ctx, a->in, out, e);
+}
+
+static int training_enrol(struct cli *c, struct args *a, json_t **out, struct err *e)
+{
+	return app_training_enrol(&c->ctx, a->id[0], a->in, out, e);
+}
+
+static const struct opt training_opts[] = {
+	{ "title", "title", OPT_TEXT, false },
+	{ "provider", "provider", OPT_TEXT, false },
+	{ "certificate", "certificate", OPT_TEXT, false },
+	{ "start", "start_date", OPT_TEXT, false },
+	{ "end", "end_date", OPT_TEXT, false },
+	{ "cost", "cost_cents", OPT_EUROS, false },
+	{ "employer-share", "employer_share_cents", OPT_EUROS, false },
+	{ "employer", "employer_id", OPT_INT, false },
+	{ "capacity", "capacity", OPT_INT, false },
+	{ "validity-months", "validity_months", OPT_INT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct opt enrol_opts[] = {
+	{ "participant", "participant_id", OPT_INT, true },
+	{ "result", "result", OPT_TEXT, false },
+	{ "certificate-expires", "certificate_expires", OPT_TEXT, false },
+	{ NULL, NULL, OPT_TEXT, false },
+};
+
+static const struct action training_actions[] = {
+	{ "list", "[--json]", { POS_NONE, POS_NONE }, { NULL, NULL }, no_opts, false, training_list, trainings_print },
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "training id", NULL }, no_opts, false, training_show,
+	  training_print },
+	{ "add",
+	  "--title T --provider P --start DATE --end DATE --cost EUR [--employer-share EUR --employer ORGID]\n"
+	  "[--certificate LICENCE] [--capacity N] [--validity-months N] [--json-in FILE|-]\n"
+	  "[--json]",
+	  { POS_NONE, POS_NONE }, { NULL, NULL }, training_opts, true, training_add, training_print },
+	{ "enrol", "ID --participant PID [--result enrolled|passed|failed|withdrawn] [--certificate-expires DATE]",
+	  { POS_ID, POS_NONE }, { "training id", NULL }, enrol_opts, false, training_enrol, training_print },
+	{ NULL, NULL, { POS_NONE, POS_NONE }, { NULL, NULL }, NULL, false, NULL, NULL },
+};
+
+/* ---- the commands ---- */
+
+static const struct group employer_group = {
+	"employer", employer_actions,
+	"The employer network: list, show, add and change employers, their contacts and notes in\n"
+	"their history. Sectors: greenhouse_horticulture, logistics, food_processing, retail, care,\n"
+	"construction, hospitality, technical, public, other. Account managers and project\n"
+	"leaders may change employers; an employer user sees only their own organisation.\n"
+	"--json-in takes the body of POST or PATCH /api/employers (docs/api.md); options given\n"
+	"beside it win. Import many at once with `meedoen import employers FILE`."
+};
+
+static const struct group placement_group = {
+	"placement", placement_actions,
+	"Places offered by employers and by the social work company. Kinds: internal_work_learning,\n"
+	"external_work_learning, work_experience_place, language_internship, trial_placement,\n"
+	"vacancy, sheltered_place, secondment. `check` says whether a participant fits (nothing is\n"
+	"stored); `place` starts a phase of PHASEKIND linked to the placement, refused with the\n"
+	"reason when it is full or a requirement is not met, unless --override-reason says why.\n"
+	"Attendance statuses: present, late, absent_excused, absent_unexcused.\n"
+	"--json-in takes the body of POST or PATCH /api/placements (docs/api.md)."
+};
+
+static const struct group visit_group = {
+	"visit", visit_actions,
+	"Company visits and matching events: plan one, invite participants up to its capacity,\n"
+	"record who came and their interest, and each employer's follow-up. Listed newest first."
+};
+
+static const struct group assessment_group = {
+	"assessment", assessment_actions,
+	"Work-floor assessments of a participant. Every item of the rubric needs a score:\n"
+	"punctuality, attendance, pace, quality, instructions, cooperation, safety, vocabulary\n"
+	"(1..4) and work_capacity (hours a day, 0..8). The advice (stay, external_place,\n"
+	"paid_work) is computed; the job coach confirms it or overrides it with a reason."
+};
+
+static const struct group training_group = {
+	"training", training_actions,
+	"Short trainings at work (forklift, food hygiene, safety) with their cost in euros and the\n"
+	"employer's share; enrol participants and record their result and certificate."
+};
+
+/* The usage lines of every action (a usage's further lines indented under
+ * its first), then the group's text. */
+static void group_help(const struct group *g)
+{
+	for (const struct action *a = g->actions; a->name; a++) {
+		int indent = (int)(strlen("usage: meedoen ") + strlen(g->name) + strlen(a->name) + 2);
+		printf("%s meedoen %s %s ", a == g->actions ? "usage:" : "      ", g->name, a->name);
+		for (const char *p = a->usage, *nl; p; p = nl ? nl + 1 : NULL) {
+			nl = strchr(p, '\n');
+			printf("%*s%.*s\n", p == a->usage ? 0 : indent, "", nl ? (int)(nl - p) : (int)strlen(p), p);
+		}
+	}
+	printf("\n%s\n", g->about);
+}
+
+/* Run `meedoen GROUP ACTION ...`. */
+static int group_run(const struct group *g, struct cli *c, int argc, char **argv)
+{
+	const struct action *act = NULL;
+	struct args a = { { 0, 0 }, NULL, NULL };
+	struct buf cmd;
+	struct err e;
+	json_t *out = NULL;
+	bool json;
+	int rc;
+
+	argc = cli_take_json(argc, argv, &json);
+	buf_init(&cmd, 0);
+	for (const struct action *x = g->actions; x->name; x++) {
+		buf_printf(&cmd, "%s%s", cmd.len ? ", " : "", x->name);
+		if (argc >= 2 && strcmp(argv[1], x->name) == 0)
+			act = x;
+	}
+	if (act == NULL) {
+		rc = argc < 2 ? cli_usage(g->name, "say %s", cmd.data)
+			      : cli_usage(g->name, "unknown action \"%s\"; say %s", argv[1], cmd.data);
+		buf_release(&cmd);
+		return rc;
+	}
+	buf_reset(&cmd);
+	buf_printf(&cmd, "%s %s", g->name, act->name);
+	a.in = json_object();
+	err_init(&e);
+	if ((rc = args_parse(cmd.data, act, argc - 2, argv + 2, &a)) != 0)
+		goto out;
+	if ((rc = cli_open(c)) != 0)
+		goto out;
+	rc = act->run(c, &a, &out, &e);
+	if (rc == EXIT_USAGE)
+		goto out;
+	if (rc != 0)
+		rc = cli_fail(&e);
+	else if (json)
+		cli_print_json(out);
+	else
+		act->print(out);
+out:
+	json_decref(out);
+	json_decref(a.in);
+	err_release(&e);
+	buf_release(&cmd);
+	return rc;
+}
+
+int cmd_employer(struct cli *c, int argc, char **argv)
+{
+	return group_run(&employer_group, c, argc, argv);
+}
+
+int cmd_placement(struct cli *c, int argc, char **argv)
+{
+	return group_run(&placement_group, c, argc, argv);
+}
+
+int cmd_visit(struct cli *c, int argc, char **argv)
+{
+	return group_run(&visit_group, c, argc, argv);
+}
+
+int cmd_assessment(struct cli *c, int argc, char **argv)
+{
+	return group_run(&assessment_group, c, argc, argv);
+}
+
+int cmd_training(struct cli *c, int argc, char **argv)
+{
+	return group_run(&training_group, c, argc, argv);
+}
+
+void help_employer(void)
+{
+	group_help(&employer_group);
+}
+
+void help_placement(void)
+{
+	group_help(&placement_group);
+}
+
+void help_visit(void)
+{
+	group_help(&visit_group);
+}
+
+void help_assessment(void)
+{
+	group_help(&assessment_group);
+}
+
+void help_training(void)
+{
+	group_help(&training_group);
+}
+
+/* ---- import employers|placements ---- */
+
+typedef int (*import_fn)(struct app_ctx *ctx, const char *data, size_t n, bool partial, json_t **report,
+			 struct err *e);
+
+static const struct {
+	const char *what;
+	import_fn run;
+} imports[] = {
+	{ "employers", app_import_employers },
+	{ "placements", app_import_placements },
+};
+
+/* The whole file at path ("-": stdin); NULL with e filled. Free with free(). */
+static char *file_read(const char *path, size_t *n, struct err *e)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct buf b;
+	char chunk[65536];
+	size_t got;
+
+	if (f == NULL) {
+		err_set(e, ERR_NOT_FOUND, "cannot open \"%s\"", path);
+		return NULL;
+	}
+	buf_init(&b, 0);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, got);
+	if (ferror(f))
+		err_set(e, ERR_BAD_REQUEST, "cannot read \"%s\"", path);
+	if (f != stdin)
+		fclose(f);
+	char *data = e->kind == ERR_NONE ? buf_detach(&b, n) : NULL;
+	if (data == NULL && e->kind == ERR_NONE)
+		err_set(e, ERR_TOO_LARGE, "\"%s\" is too large", path);
+	buf_release(&b);
+	return data;
+}
+
+/* `meedoen import employers|placements FILE [--partial] [--json]`: the
+ * report on stdout, each rejected row as FILE:LINE: field: reason on stderr. */
+static int import_employer_side(struct cli *c, int argc, char **argv, import_fn run)
+{
+	const char *path = NULL;
+	bool json, partial = false;
+	struct err e;
+	json_t *report = NULL;
+	size_t n = 0;
+	int rc = EXIT_USER;
+
+	argc = cli_take_json(argc, argv, &json);
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--partial") == 0)
+			partial = true;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage("import", "unknown option \"%s\"", argv[i]);
+		else if (path)
+			return cli_usage("import", "give exactly one FILE");
+		else
+			path = argv[i];
+	}
+	if (path == NULL)
+		return cli_usage("import", "give the FILE to import (- for stdin)");
+	err_init(&e);
+	char *data = file_read(path, &n, &e);
+	if (data == NULL) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (cli_open(c) != 0)
+		goto out;
+	int ok = run(&c->ctx, data, n, partial, &report, &e);
+	if (json && report) {
+		cli_print_json(report);
+	} else if (report) {
+		printf("%s: %lld rows, %lld created, %lld updated, %lld unchanged, %lld rejected%s\n", path,
+		       (long long)json_integer_value(json_object_get(report, "rows")),
+		       (long long)json_integer_value(json_object_get(report, "created")),
+		       (long long)json_integer_value(json_object_get(report, "updated")),
+		       (long long)json_integer_value(json_object_get(report, "unchanged")),
+		       (long long)json_integer_value(json_object_get(report, "rejected")),
+		       json_is_true(json_object_get(report, "committed")) ? "" : " - nothing was stored");
+		size_t i;
+		json_t *x;
+		json_array_foreach(json_object_get(report, "errors"), i, x)
+			fprintf(stderr, "%s:%lld: %s: %s\n", path, (long long)json_integer_value(json_object_get(x, "line")),
+				text_of(x, "field"), text_of(x, "reason"));
+	}
+	if (ok != 0 && e.kind != ERR_INVALID)
+		cli_fail(&e);
+	bool rejected = report && json_integer_value(json_object_get(report, "rejected")) > 0;
+	rc = ok == 0 && !rejected ? 0 : EXIT_USER;
+out:
+	json_decref(report);
+	free(data);
+	err_release(&e);
+	return rc;
+}
+
+int cmd_import_any(struct cli *c, int argc, char **argv)
+{
+	for (size_t i = 0; argc >= 2 && i < sizeof imports / sizeof imports[0]; i++)
+		if (strcmp(argv[1], imports[i].what) == 0)
+			return import_employer_side(c, argc, argv, imports[i].run);
+	if (argc >= 2 && strcmp(argv[1], "screening") == 0)
+		return cmd_import(c, argc, argv);
+	return cli_usage("import", "say what to import: screening, employers or placements");
+}
+
+void help_import_any(void)
+{
+	help_import();
+	puts("\nusage: meedoen import employers FILE [--partial] [--json]\n"
+	     "meedoen import placements FILE [--partial] [--json]\n\n"
+	     "Import the employer network or its placements from CSV (docs/employer-import.md).\n"
+	     "Employers are matched on their name, placements on external_id: a known one is\n"
+	     "updated, a new one added, and rows that change nothing are not stored again. One bad\n"
+	     "row refuses the whole file unless --partial. FILE - reads stdin. Each rejected row\n"
+	     "is reported on stderr as FILE:LINE: column: reason; exit status 1 when rows were\n"
+	     "rejected. Account managers and project leaders (and the local operator) may import.");
+}
