@@ -34,6 +34,16 @@ int app_visit_list(struct app_ctx *ctx, const char *from, const char *to, json_t
 		err_field(e, "to", "\"%.40s\" is not a date (YYYY-MM-DD)", to);
 	if (e->nfields || store_visit_list(ctx->st, from, to, only, &items, e) != 0)
 		return -1;
+	size_t i;
+	json_t *row;
+	json_array_foreach(items, i, row) {
+		json_t *emps;
+		if (store_visit_employers(ctx->st, json_integer_value(json_object_get(row, "id")), &emps, e) != 0) {
+			json_decref(items);
+			return -1;
+		}
+		json_object_set_new(row, "employers", emps);
+	}
 	*out = json_pack("{s:o}", "items", items);
 	return 0;
 }

@@ -34,8 +34,10 @@ int store_phase_list(struct store *st, int64_t pid, json_t **items, struct err *
 	static const char sql[] =
 		"SELECT ph.id, ph.kind, ph.start_date, ph.planned_end, ph.actual_end, ph.organisation_id, "
 		"o.name AS organisation_name, ph.responsible_user_id, u.display_name AS responsible_name, "
-		"ph.placement_id, ph.outcome, ph.reason FROM phase ph "
+		"ph.placement_id, pl.title AS placement_title, po.name AS placement_organisation_name, ph.outcome, "
+		"ph.reason FROM phase ph "
 		"LEFT JOIN organisation o ON o.id = ph.organisation_id LEFT JOIN app_user u ON u.id = ph.responsible_user_id "
+		"LEFT JOIN placement pl ON pl.id = ph.placement_id LEFT JOIN organisation po ON po.id = pl.organisation_id "
 		"WHERE ph.participant_id = ?1 ORDER BY ph.start_date, ph.id";
 	return pid_rows(st, sql, pid, items, e, "phases");
 }

@@ -1,5 +1,6 @@
 // dossier.js - one participant: the path (path.js: phases, intake, ladder,
-// journal, hand-over, sheltered work), all readable fields grouped by data
+// journal, hand-over, sheltered work), the work-floor assessments
+// (assessments.js), all readable fields grouped by data
 // category (others shown as "afgeschermd"), the edit form for writable
 // fields, consents, links (guidance network) and the processing log.
 import { get, post, patch, query, describeError, ApiError } from './api.js';
@@ -11,7 +12,8 @@ import {
   formatDate, today, roleLabel, LOG_ACTION_LABELS, ACTIVITY_LABELS, STATUS_LABELS, reasonNl,
 } from './labels.js';
 import { buildParticipantForm, changedFields } from './participant-form.js';
-import { initPath, setParticipant } from './path.js';
+import { initPath, setParticipant, onPhases } from './path.js';
+import { initAssessments, setAssessmentParticipant, setPhases } from './assessments.js';
 
 const LOG_PER_PAGE = 20;
 const CONSENT_FREE_ORG_TYPES = new Set(['municipality', 'social_work_company']);
@@ -128,6 +130,7 @@ async function save(ev) {
     const updated = await patch(`/api/participants/${state.id}`, changes);
     state.participant = updated;
     setParticipant(updated);
+    setAssessmentParticipant(updated);
     closeEdit(false);
     showMessage($('#save-message'), 'ok', 'De wijzigingen zijn opgeslagen.');
     $('#save-message').querySelector('.utrecht-alert')?.setAttribute('tabindex', '-1');
@@ -378,6 +381,7 @@ async function reloadParticipant() {
   try {
     state.participant = await get(`/api/participants/${state.id}`);
     setParticipant(state.participant);
+    setAssessmentParticipant(state.participant);
     if ($('#edit-form').hidden) renderView();
   } catch (err) {
     if (err instanceof ApiError && err.status === 403) {
@@ -421,11 +425,14 @@ async function main() {
   $('#cancel-button').addEventListener('click', () => { clear($('#edit-errors')); closeEdit(true); });
   $('#edit-form').addEventListener('submit', save);
   $('#consent-form').addEventListener('submit', addConsent);
+  const onShow = (section) => { const toc = $(`#toc-${section}`); if (toc) toc.hidden = false; };
+  const onHide = (section) => { const toc = $(`#toc-${section}`); if (toc) toc.hidden = true; };
+  onPhases(setPhases);
   const tasks = [loadConsents(), loadLinks(), initPath({
     id: state.id, user: state.user, participant: state.participant, codes: state.codes, orgs: state.orgs,
-    onShow: (section) => { const toc = $(`#toc-${section}`); if (toc) toc.hidden = false; },
-    onHide: (section) => { const toc = $(`#toc-${section}`); if (toc) toc.hidden = true; },
-    reloadLinks: loadLinks,
+    onShow, onHide, reloadLinks: loadLinks,
+  }), initAssessments({
+    id: state.id, user: state.user, participant: state.participant, codes: state.codes, onShow, onHide,
   })];
   if (CAN.log.has(state.user.role)) {
     $('#verwerkingen').hidden = false;

@@ -18,6 +18,14 @@ export const CAN = {
   signalSummary: new Set(['director', 'case_manager', 'project_leader']),
   // GET /api/sheltered: the sheltered-work board.
   sheltered: new Set(['youth_consultant', 'case_manager', 'director', 'project_leader', 'job_coach']),
+  // ACT_READ_EMPLOYERS: employers, placements, trainings and visits (an
+  // employer user reads only their own organisation).
+  readEmployers: new Set(['director', 'case_manager', 'youth_consultant', 'project_leader', 'job_coach',
+    'account_manager', 'department_assistant', 'employer']),
+  // ACT_MANAGE_EMPLOYERS: employers, contacts, placements, trainings.
+  manageEmployers: new Set(['project_leader', 'account_manager']),
+  // ACT_MANAGE_VISITS: plan company visits and matching events.
+  manageVisits: new Set(['project_leader', 'job_coach', 'account_manager']),
 };
 const CREATE_ROLES = CAN.create;
 const IMPORT_ROLES = CAN.import;
@@ -30,6 +38,11 @@ function navItems(user) {
   }
   if (CAN.sheltered.has(user.role)) {
     items.push({ href: '/sheltered.html', text: 'Beschut werk', key: 'sheltered' });
+  }
+  if (CAN.readEmployers.has(user.role)) {
+    items.push({ href: '/employers.html', text: 'Werkgevers', key: 'employers' });
+    items.push({ href: '/placements.html', text: 'Plaatsen', key: 'placements' });
+    items.push({ href: '/visits.html', text: 'Bezoeken', key: 'visits' });
   }
   if (CREATE_ROLES.has(user.role)) {
     items.push({ href: '/new.html', text: 'Nieuwe deelnemer', key: 'new' });

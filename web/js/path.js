@@ -3,6 +3,7 @@
 // three-week clock, the participation ladder, the journal of contacts and
 // notes, the hand-over from volunteer to welfare and the sheltered-work
 // record. A section is shown only when the API lets the user read it.
+// Placing someone in a placement is a phase with a placement (placing.js).
 import { get, post, patch, put, describeError, ApiError } from './api.js';
 import {
   h, $, clear, append, table, dataList, showMessage, inputField, textareaField, selectField, checkboxField,
@@ -11,9 +12,13 @@ import {
 import { codeOptions } from './codes.js';
 import { dayNumber, drawTimeline } from './timeline.js';
 import {
+  attachPlacementChoice, canHavePlacement, loadPlacements, mayReadPlacements, placementName, placingField, placingReason,
+  PLACE_ROLES,
+} from './placing.js';
+import {
   PHASE_KIND_LABELS, PHASE_TRACK, FIRST_STEP_LABELS, STUDY_CHOICE_LABELS, LADDER_LABELS, JOURNAL_KIND_LABELS,
   SHELTERED_SOURCE_LABELS, SHELTERED_INDICATION_LABELS, SHELTERED_STAGE_LABELS, SHELTERED_STAGE_ORDER,
-  HANDOVER_ITEM_LABELS, ALL_CATEGORIES, categoryLabel, capitalise, formatDate, today, reasonNl, labelOf,
+  HANDOVER_ITEM_LABELS, ALL_CATEGORIES, categoryLabel, capitalise, formatDate, today, labelOf,
 } from './labels.js';
 
 const ctx = { id: null, user: null, codes: {}, orgs: [], participant: null, onShow: () => {}, onHide: () => {} };
@@ -179,11 +184,12 @@ async function submit(form, send, { title, labels, okMessage, messageEl, fieldMa
     });
     return res;
   } catch (err) {
+    const mapField = typeof fieldMap === 'function' ? fieldMap : (f) => (fieldMap && fieldMap[f]) || f;
     const mapped = err instanceof ApiError && fieldMap
-      ? Object.assign(Object.create(Object.getPrototypeOf(err)), err, { errors: err.errors.map((x) => ({ ...x, field: fieldMap[x.field] || x.field })) })
+      ? Object.assign(Object.create(Object.getPrototypeOf(err)), err, { errors: err.errors.map((x) => ({ ...x, field: mapField(x.field) })) })
       : err;
     showSubmitError(form, errorsEl, mapped, {
-      title, labels, reason: reasonNl, describe: describePath,
+      title, labels, reason: placingReason, describe: describePath,
       intro: err instanceof ApiError && err.errors.length ? 'Er is niets vastgelegd. Verbeter het volgende:' : null,
     });
     return null;
@@ -195,7 +201,7 @@ async function submit(form, send, { title, labels, okMessage, messageEl, fieldMa
 // describeError, with the server's own words for a conflict put in Dutch.
 function describePath(err) {
   if (err instanceof ApiError && (err.status === 409 || err.status === 403) && err.body?.detail) {
-    const nl = reasonNl(err.body.detail);
+    const nl = placingReason(err.body.detail);
     if (nl !== err.body.detail) return capitalise(nl) + '.';
   }
   return describeError(err);
@@ -212,9 +218,22 @@ const PHASE_LABELS = {
   kind: 'Soort fase', start_date: 'Begindatum', planned_end: 'Gepland einde', actual_end: 'Einddatum',
   organisation_id: 'Organisatie', responsible_user_id: 'Verantwoordelijke', outcome: 'Uitkomst',
   reason: 'Reden of toelichting', previous_outcome: 'Uitkomst van de huidige fase', phase: 'Fase',
+  placement_id: 'Plaats', override_reason: 'Reden om toch te plaatsen',
 };
 
-const path = { phases: [], current: null };
+// Called with the phases each time they are (re)loaded: the assessments
+// offer the placements of the path.
+const phaseListeners = [];
+export function onPhases(fn) {
+  phaseListeners.push(fn);
+  if (path.loaded) fn(path.phases);
+}
+
+function placementOf(p) {
+  return p.placement_id ? placementName(p.placement_id) : '';
+}
+
+const path = { phases: [], current: null, loaded: false };
 
 function renderPhases() {
   const items = path.phases;
@@ -226,7 +245,8 @@ function renderPhases() {
     append(cur, [h('strong', { text: 'Huidige fase: ' }), capitalise(phaseLabel(current)),
       isOpen(current) ? ` sinds ${formatDate(current.start_date)}` : ` van ${formatDate(current.start_date)} tot ${formatDate(current.actual_end)}`,
       current.planned_end ? ` (gepland tot ${formatDate(current.planned_end)})` : '',
-      late ? [' ', h('span', { class: 'utrecht-status-badge utrecht-status-badge--danger meedoen-badge', text: 'geplande einddatum verstreken' })] : null]);
+      late ? [' ', h('span', { class: 'utrecht-status-badge utrecht-status-badge--danger meedoen-badge', text: 'geplande einddatum verstreken' })] : null,
+      placementOf(current) ? `; plaats: ${placementOf(current)}` : '']);
   } else {
     cur.append(items.length ? 'Er loopt nu geen fase.' : 'Er zijn nog geen fasen vastgelegd.');
   }
@@ -259,7 +279,8 @@ function renderPhases() {
     rows: items.map((p) => {
       const t = track(p);
       return [
-        h('span', {}, capitalise(phaseLabel(p)), t !== 'main' ? h('span', { class: 'meedoen-muted', text: t === 'beside' ? ' (loopt ernaast)' : ' (binnen beschut werk)' }) : null),
+        h('span', {}, capitalise(phaseLabel(p)), t !== 'main' ? h('span', { class: 'meedoen-muted', text: t === 'beside' ? ' (loopt ernaast)' : ' (binnen beschut werk)' }) : null,
+          placementOf(p) ? h('span', { class: 'meedoen-phase-place' }, h('span', { class: 'meedoen-visually-hidden', text: ', ' }), `plaats: ${placementOf(p)}`) : null),
         formatDate(p.start_date),
         orDash(p.planned_end, formatDate),
         p.actual_end ? formatDate(p.actual_end) : '',
@@ -305,44 +326,67 @@ function orgOptions() {
 function buildPhaseForms() {
   const box = $('#phase-forms');
   clear(box);
-  if (!writable('path')) return;
+  // Who does not keep the path but places people (an account manager)
+  // gets the same form with only the kinds of phase that have a placement.
+  const placeOnly = !writable('path') && PLACE_ROLES.has(ctx.user.role)
+    && (ctx.participant?.access?.categories || []).includes('path');
+  if (!writable('path') && !placeOnly) return;
   const openMain = path.phases.filter((p) => isOpen(p) && track(p) === 'main');
   const current = openMain[openMain.length - 1] || null;
+  const kinds = placeOnly ? kindOptions().filter((o) => canHavePlacement(o.value)) : kindOptions();
+  const formTitle = placeOnly ? 'Plaatsen' : 'Volgende fase vastleggen';
 
   // Add a phase / move to the next phase.
-  const add = formShell('phase-form', 'Volgende fase vastleggen',
+  const add = formShell('phase-form', formTitle,
     h('p', { class: 'utrecht-paragraph', text: current
       ? `Een nieuwe fase op de hoofdlijn sluit de fase die nu loopt (${phaseLabel(current)}) af op de begindatum van de nieuwe fase. Maatschappelijke begeleiding loopt ernaast.`
       : 'Leg de fase vast waarin de deelnemer begint.' }),
     h('div', { class: 'meedoen-grid-2' },
-      selectField({ id: 'ph-kind', name: 'kind', label: 'Soort fase', options: kindOptions(), required: true, emptyLabel: 'Kies een fase' }),
+      selectField({ id: 'ph-kind', name: 'kind', label: 'Soort fase', options: kinds, required: true, emptyLabel: 'Kies een fase',
+        hint: placeOnly ? 'Plaatsen is een fase met een plaats: kies de soort fase en daarna de plaats.' : null }),
       selectField({ id: 'ph-organisation_id', name: 'organisation_id', label: 'Organisatie', options: orgOptions(), hint: 'De organisatie die verantwoordelijk is voor deze fase.' }),
       inputField({ id: 'ph-start_date', name: 'start_date', label: 'Begindatum', type: 'date', value: today(), required: true }),
       inputField({ id: 'ph-planned_end', name: 'planned_end', label: 'Gepland einde', type: 'date' })),
+    h('div', { id: 'ph-placement-box' }),
     current ? inputField({ id: 'ph-previous_outcome', name: 'previous_outcome', label: PHASE_LABELS.previous_outcome,
       hint: `Wordt vastgelegd bij ${phaseLabel(current)}, die nu loopt.`, maxlength: 500 }) : null,
     inputField({ id: 'ph-reason', name: 'reason', label: PHASE_LABELS.reason, maxlength: 500 }),
-    submitRow('Fase vastleggen'));
+    submitRow(placeOnly ? 'Plaatsen' : 'Fase vastleggen'));
+  const placing = attachPlacementChoice(add.querySelector('#ph-placement-box'), {
+    kindSelect: add.querySelector('#ph-kind'), pid: ctx.id, required: placeOnly,
+  });
   add.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const body = { kind: valueOf(add, 'kind'), start_date: valueOf(add, 'start_date') };
     for (const k of ['planned_end', 'reason', 'previous_outcome']) { const v = valueOf(add, k); if (v !== null) body[k] = v; }
     const org = valueOf(add, 'organisation_id');
     if (org !== null) body.organisation_id = Number(org);
+    Object.assign(body, placing.read());
     for (const k of Object.keys(body)) if (body[k] === null) delete body[k];
+    if (placeOnly && !body.placement_id) {
+      // Without a placement this user may not add a phase: say so beside the field.
+      showSubmitError(add, add.querySelector('.meedoen-form-errors'), { errors: [{ field: body.kind ? 'placement_id' : 'kind', reason: 'is verplicht' }] },
+        { title: 'Er is niemand geplaatst', labels: PHASE_LABELS });
+      return;
+    }
+    const placed = body.placement_id ? placementName(body.placement_id) : '';
     const res = await submit(add, () => post(`${base()}/phases`, body), {
-      title: 'De fase is niet vastgelegd', labels: PHASE_LABELS, messageEl: $('#phase-message'),
-      okMessage: (p) => `De fase ${phaseLabel(p)} is vastgelegd${current ? `; ${phaseLabel(current)} is afgesloten` : ''}.`,
+      title: body.placement_id ? 'Er is niemand geplaatst' : 'De fase is niet vastgelegd', labels: PHASE_LABELS, messageEl: $('#phase-message'),
+      fieldMap: placingField,
+      okMessage: (p) => `De fase ${phaseLabel(p)} is vastgelegd${placed ? ` met de plaats ${placed}` : ''}${current ? `; ${phaseLabel(current)} is afgesloten` : ''}.`,
     });
     if (res) {
       await loadPhases();
       res.announce();
+    } else if (add.querySelector('[data-field="placement_id"].utrecht-form-field--invalid')) {
+      placing.needReason();
     }
   });
 
   groupKinds(add.querySelector('#ph-kind'), current);
 
-  const forms = [disclosure('Volgende fase vastleggen', add)];
+  const forms = [disclosure(formTitle, add)];
+  if (placeOnly) { box.append(...forms); return; }
 
   // Close an open phase.
   const open = path.phases.filter(isOpen);
@@ -383,12 +427,17 @@ function buildPhaseForms() {
 }
 
 export async function loadPhases() {
-  const data = await loadInto('traject', 'phase-message', `${base()}/phases`);
+  // The placements name the placement of a phase (and their occupancy
+  // changes when someone is placed).
+  const [data] = await Promise.all([loadInto('traject', 'phase-message', `${base()}/phases`),
+    mayReadPlacements(ctx.user.role) ? loadPlacements(true) : null]);
   if (!data) return;
   path.phases = Array.isArray(data.items) ? data.items : [];
   path.current = data.current || null;
+  path.loaded = true;
   renderPhases();
   buildPhaseForms();
+  for (const fn of phaseListeners) fn(path.phases);
 }
 
 // ---------------------------------------------------------------- intake
