@@ -1,9 +1,11 @@
 /*
  * demo.c - `meedoen demo`: a deterministic demo installation. Organisations
- * of every type, one user per role (all with DEMO_PASSWORD), and a
- * synthetic population from domain/demo.c with caseloads, volunteers,
- * language courses, placements and consents drawn from the same seed, so
- * every role sees something on its first login.
+ * of every type, one user per role (all with DEMO_PASSWORD), an employer
+ * network with its places and the social work company's production halls
+ * (demo_employers.c), and a synthetic population from domain/demo.c with
+ * caseloads, volunteers, language courses, paths (demo_path.c) ending in
+ * placements, and consents drawn from the same seed, so every role sees
+ * something on its first login.
  */
 #include "app/app.h"
 #include "app/audit.h"
@@ -69,14 +71,14 @@ static int consent(struct app_ctx *ctx, int64_t pid, int64_t org, const char *co
 	return 0;
 }
 
-/* Draw the network of one participant. */
+/* Draw the network of one participant; *coach gets the job coach linked
+ * (0 for none). */
 static int demo_network(struct app_ctx *ctx, struct demo_rng *r, const struct demo_ids *ids, int64_t pid,
-			const json_t *rec, struct err *e)
+			const json_t *rec, int64_t *coach, struct err *e)
 {
 	static const char *const social[] = { "identity", "contact", "education_work", "civic_integration", "path",
 					      "notes", NULL };
 	static const char *const language[] = { "identity", "civic_integration", NULL };
-	static const char *const employer[] = { "identity", "contact", "education_work", NULL };
 	date_t birth = 0, arrival = ctx->today;
 	const char *arr = json_string_value(json_object_get(rec, "arrival_date"));
 	date_parse(json_string_value(json_object_get(rec, "birth_date")), &birth);
@@ -88,14 +90,16 @@ static int demo_network(struct app_ctx *ctx, struct demo_rng *r, const struct de
 
 	if (link(ctx, pid, "registration", 0, ids->org[ORG_MUNICIPALITY], e) != 0)
 		return -1;
-	uint32_t coach = demo_rng_below(r, 100);
-	if (coach < 55) {
+	uint32_t c = demo_rng_below(r, 100);
+	*coach = 0;
+	if (c < 55) {
 		/* a small demo gives the two named coaches big caseloads; a big
 		 * one spreads people over many coaches, about 55 each */
 		int64_t u = ids->ncoaches ? ids->coaches[demo_rng_below(r, (uint32_t)ids->ncoaches)]
-			  : coach < 40 ? ids->user[U_JOB_COACH] : ids->user[U_JOB_COACH2];
+			  : c < 40 ? ids->user[U_JOB_COACH] : ids->user[U_JOB_COACH2];
 		if (link(ctx, pid, "job_coach", u, ids->org[ORG_SWC], e) != 0)
 			return -1;
+		*coach = u;
 		if (demo_rng_below(r, 2) == 0 &&
 		    link(ctx, pid, "department_assistant", ids->user[U_ASSISTANT], ids->org[ORG_SWC], e) != 0)
 			return -1;
@@ -129,16 +133,15 @@ static int demo_network(struct app_ctx *ctx, struct demo_rng *r, const struct de
 		if (l < 26 && consent(ctx, pid, ids->org[ORG_LANGUAGE], language, given, e) != 0)
 			return -1;
 	}
-	uint32_t p = demo_rng_below(r, 100);
-	if (p < 6) {
-		int64_t org = p < 4 ? ids->org[ORG_EMPLOYER] : ids->org[ORG_EMPLOYER2];
-		if (link(ctx, pid, "placement", 0, org, e) != 0 || consent(ctx, pid, org, employer, ctx->today_s, e) != 0)
-			return -1;
-	}
+	/* a draw that once linked a few people to an employer without a
+	 * place; placements now come with the path (demo_floor_open), and the
+	 * draw stays so every later draw of a seed is what it was */
+	(void)demo_rng_below(r, 100);
 	return 0;
 }
 
-static int demo_people(struct app_ctx *ctx, long n, uint64_t seed, const struct demo_ids *ids, struct err *e)
+static int demo_people(struct app_ctx *ctx, long n, uint64_t seed, const struct demo_ids *ids,
+		       struct demo_floor *floor, struct err *e)
 {
 	struct demo_rng people, network;
 
@@ -159,11 +162,12 @@ static int demo_people(struct app_ctx *ctx, long n, uint64_t seed, const struct 
 			str_copy(first, sizeof first, e->msg);
 			return err_set(e, ERR_INTERNAL, "demo participant %ld is invalid: %s", i, first);
 		}
+		int64_t coach = 0;
 		rc = participant_insert_new(ctx, rec, "create", ACTIVITY_REGISTRATION, &pid, e);
 		if (rc == 0)
-			rc = demo_network(ctx, &network, ids, pid, rec, e);
+			rc = demo_network(ctx, &network, ids, pid, rec, &coach, e);
 		if (rc == 0)
-			rc = demo_path(ctx, &network, ids, pid, rec, e);
+			rc = demo_path(ctx, &network, ids, floor, pid, rec, coach, e);
 		json_decref(rec);
 		if (rc != 0)
 			return -1;
@@ -174,6 +178,8 @@ static int demo_people(struct app_ctx *ctx, long n, uint64_t seed, const struct 
 int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struct err *e)
 {
 	struct demo_ids ids = { 0 };
+	struct demo_floor *floor = NULL;
+	struct demo_floor_counts counts;
 	json_t *users = NULL;
 	char hash[160];
 
@@ -205,6 +211,7 @@ int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struc
 		u.org_id = ids.org[demo_users[i].org];
 		if (store_user_insert(ctx->st, &u, &ids.user[i], e) != 0)
 			goto out_rollback;
+		ids.user_name[i] = demo_users[i].display_name;
 		enum role r;
 		access_role_find(u.role, &r);
 		json_array_append_new(users, json_pack("{s:s,s:s,s:s,s:s}", "username", u.username, "role", u.role,
@@ -227,14 +234,24 @@ int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struc
 		if (store_user_insert(ctx->st, &u, &ids.coaches[i], e) != 0)
 			goto out_rollback;
 	}
-	if (demo_people(ctx, n, seed, &ids, e) != 0 || store_commit(ctx->st, e) != 0)
+	if (demo_floor_build(ctx, n, seed, &ids, &floor, e) != 0 || demo_people(ctx, n, seed, &ids, floor, e) != 0 ||
+	    demo_floor_finish(floor, ctx, &counts, e) != 0 || store_commit(ctx->st, e) != 0)
 		goto out_rollback;
+	demo_floor_free(floor);
 	free(ids.coaches);
-	*summary = json_pack("{s:i,s:I,s:I,s:s,s:o,s:I}", "organisations", ORG_COUNT, "participants", (json_int_t)n,
-			     "seed", (json_int_t)seed, "password", DEMO_PASSWORD, "users", users, "job_coaches",
-			     (json_int_t)(ids.ncoaches > 2 ? ids.ncoaches : 2));
+	/* the demo's two employer organisations are among the employers */
+	json_t *work = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "employers", (json_int_t)counts.employers,
+				 "placements", (json_int_t)counts.placements, "placed", (json_int_t)counts.placed,
+				 "assessments", (json_int_t)counts.assessments, "decided", (json_int_t)counts.decided,
+				 "visits", (json_int_t)counts.visits, "trainings", (json_int_t)counts.trainings,
+				 "enrolments", (json_int_t)counts.enrolments);
+	*summary = json_pack("{s:I,s:I,s:I,s:s,s:o,s:I,s:o}", "organisations",
+			     (json_int_t)(ORG_COUNT + counts.employers - 2), "participants", (json_int_t)n, "seed",
+			     (json_int_t)seed, "password", DEMO_PASSWORD, "users", users, "job_coaches",
+			     (json_int_t)(ids.ncoaches > 2 ? ids.ncoaches : 2), "work_floor", work);
 	return 0;
 out_rollback:
+	demo_floor_free(floor);
 	free(ids.coaches);
 	store_rollback(ctx->st);
 	json_decref(users);

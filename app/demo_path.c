@@ -3,7 +3,10 @@
  * late, some still to come), work-learning, placements, paid work, study,
  * drop-outs with held sheltered-work places, contacts, assessments, the
  * participation ladder and volunteer hand-overs, drawn from the seed so
- * that every stage of the path and every signal rule shows up.
+ * that every stage of the path and every signal rule shows up. The open
+ * phase a path ends in goes to the work floor (demo_employers.c), which
+ * places the person when a fitting place has room; people in a production
+ * hall get real work-floor assessments, others notes of that category.
  */
 #include "app/demo_internal.h"
 #include "domain/phase.h"
@@ -14,7 +17,10 @@ struct walk {
 	struct app_ctx *ctx;
 	struct demo_rng *r;
 	const struct demo_ids *ids;
+	struct demo_floor *floor;
 	int64_t pid;
+	const json_t *rec;
+	int64_t coach; /* the job coach, 0 for none */
 	date_t today;
 	struct err *e;
 	int failed;
@@ -30,22 +36,40 @@ static date_t between(struct walk *w, date_t lo, date_t hi)
 	return hi <= lo ? lo : lo + (date_t)demo_rng_below(w->r, (uint32_t)(hi - lo + 1));
 }
 
-static void phase(struct walk *w, const char *kind, date_t start, date_t planned, date_t end, enum demo_org org,
-		  enum demo_user who, const char *outcome)
+static json_t *phase_json(struct walk *w, const char *kind, date_t start, date_t planned, date_t end,
+			  enum demo_org org, enum demo_user who, const char *outcome)
 {
 	char s[DATE_STR_LEN], p[DATE_STR_LEN], a[DATE_STR_LEN];
-	int64_t id;
-	if (w->failed)
-		return;
 	date_format(start, s);
 	date_format(planned, p);
 	date_format(end, a);
-	json_t *ph = json_pack("{s:s,s:s,s:s?,s:s?,s:I,s:I,s:s?}", "kind", kind, "start_date", s, "planned_end",
-			       planned ? p : NULL, "actual_end", end ? a : NULL, "organisation_id",
-			       (json_int_t)w->ids->org[org], "responsible_user_id", (json_int_t)w->ids->user[who], "outcome",
-			       outcome);
+	return json_pack("{s:s,s:s,s:s?,s:s?,s:I,s:I,s:s?}", "kind", kind, "start_date", s, "planned_end",
+			 planned ? p : NULL, "actual_end", end ? a : NULL, "organisation_id", (json_int_t)w->ids->org[org],
+			 "responsible_user_id", (json_int_t)w->ids->user[who], "outcome", outcome);
+}
+
+static void phase(struct walk *w, const char *kind, date_t start, date_t planned, date_t end, enum demo_org org,
+		  enum demo_user who, const char *outcome)
+{
+	int64_t id;
+	if (w->failed)
+		return;
+	json_t *ph = phase_json(w, kind, start, planned, end, org, who, outcome);
 	w->failed = store_phase_insert(w->ctx->st, w->pid, ph, w->ctx->now_s, &id, w->e);
 	json_decref(ph);
+}
+
+/* The open main phase the path ends in, placed by the work floor when it
+ * can; returns the production hall's placement id when it is one. */
+static int64_t open_phase(struct walk *w, const char *kind, date_t start, date_t planned, enum demo_org org)
+{
+	int64_t hall = 0;
+	if (w->failed)
+		return 0;
+	json_t *ph = phase_json(w, kind, start, planned, 0, org, U_JOB_COACH, NULL);
+	w->failed = demo_floor_open(w->floor, w->ctx, w->pid, w->rec, ph, &w->coach, &hall, w->e);
+	json_decref(ph);
+	return hall;
 }
 
 static void note(struct walk *w, date_t on, const char *kind, const char *category, const char *text,
@@ -84,12 +108,19 @@ static void contacts(struct walk *w, date_t from, date_t until)
 		note(w, d, "contact", "path", texts[demo_rng_below(w->r, 4)], U_JOB_COACH, "Jamila Jobcoach");
 }
 
-/* Work-floor assessments every 4 to 7 weeks in [from, until]. */
-static void assessments(struct walk *w, date_t from, date_t until)
+/* Work-floor assessments every 4 to 7 weeks in [from, until]: on the
+ * rubric for someone in production hall `hall`, else notes. */
+static void assessments(struct walk *w, date_t from, date_t until, int64_t hall)
 {
-	for (date_t d = from + 28; d <= until && !w->failed; d += 28 + (date_t)demo_rng_below(w->r, 21))
-		note(w, d, "note", "assessments", "Beoordeling werkvloer: stiptheid en tempo op niveau", U_ASSISTANT,
-		     "Ahmed Afdelingsassistent");
+	for (date_t d = from + 28, next; d <= until && !w->failed; d = next) {
+		next = d + 28 + (date_t)demo_rng_below(w->r, 21);
+		if (hall)
+			w->failed = demo_floor_assess(w->floor, w->ctx, w->pid, w->rec, hall, from, d, next > until, w->coach,
+						      w->e);
+		else
+			note(w, d, "note", "assessments", "Beoordeling werkvloer: stiptheid en tempo op niveau", U_ASSISTANT,
+			     "Ahmed Afdelingsassistent");
+	}
 }
 
 static void intake_record(struct walk *w, date_t on, const char *step, bool young)
@@ -129,16 +160,17 @@ static void walk_steps(struct walk *w, const char *kind, date_t start, int level
 	for (int steps = 0; steps < 5 && !w->failed; steps++) {
 		bool work_learning = strcmp(kind, "internal_work_learning") == 0 ||
 				     strcmp(kind, "external_work_learning") == 0 ||
-				     strcmp(kind, "work_experience_place") == 0 || strcmp(kind, "trial_placement") == 0;
+				     strcmp(kind, "work_experience_place") == 0 ||
+				     strcmp(kind, "language_internship") == 0 || strcmp(kind, "trial_placement") == 0;
 		date_t planned = work_learning ? date_add_months(start, 9) : 0;
 		date_t length = 90 + (date_t)demo_rng_below(w->r, 240);
 		enum demo_org org = strcmp(kind, "study") == 0 ? ORG_MUNICIPALITY : ORG_SWC;
 		bool last = strcmp(kind, "paid_work") == 0 || strcmp(kind, "dropped_out") == 0 ||
 			    strcmp(kind, "sheltered_work") == 0 || start + length >= w->today;
-		if (work_learning)
-			assessments(w, start, last ? w->today - (chance(w, 15) ? 70 : 0) : start + length);
 		if (last) {
-			phase(w, kind, start, planned, 0, org, U_JOB_COACH, NULL);
+			int64_t hall = open_phase(w, kind, start, planned, org);
+			if (work_learning)
+				assessments(w, start, w->today - (chance(w, 15) ? 70 : 0), hall);
 			if (strcmp(kind, "dropped_out") == 0) {
 				if (chance(w, 35))
 					sheltered(w, "dropout", "held", start + 30 + (date_t)demo_rng_below(w->r, 150));
@@ -148,11 +180,13 @@ static void walk_steps(struct walk *w, const char *kind, date_t start, int level
 			}
 			return;
 		}
+		if (work_learning)
+			assessments(w, start, start + length, 0);
 		const char *next;
 		uint32_t x = demo_rng_below(w->r, 100);
 		if (strcmp(kind, "internal_work_learning") == 0)
-			next = x < 45 ? "external_work_learning" : x < 70 ? "work_experience_place" : x < 85 ? "paid_work"
-				: x < 93 ? "study" : "dropped_out";
+			next = x < 45 ? "external_work_learning" : x < 64 ? "work_experience_place"
+				: x < 70 ? "language_internship" : x < 85 ? "paid_work" : x < 93 ? "study" : "dropped_out";
 		else if (strcmp(kind, "study") == 0 || strcmp(kind, "care_activation") == 0)
 			next = x < 50 ? "internal_work_learning" : x < 80 ? "paid_work" : "dropped_out";
 		else
@@ -168,10 +202,10 @@ static void walk_steps(struct walk *w, const char *kind, date_t start, int level
 	}
 }
 
-int demo_path(struct app_ctx *ctx, struct demo_rng *r, const struct demo_ids *ids, int64_t pid, const json_t *rec,
-	      struct err *e)
+int demo_path(struct app_ctx *ctx, struct demo_rng *r, const struct demo_ids *ids, struct demo_floor *floor,
+	      int64_t pid, const json_t *rec, int64_t coach, struct err *e)
 {
-	struct walk w = { ctx, r, ids, pid, ctx->today, e, 0 };
+	struct walk w = { ctx, r, ids, floor, pid, rec, coach, ctx->today, e, 0 };
 	date_t arrival, birth = 0;
 	const char *arr = json_string_value(json_object_get(rec, "arrival_date"));
 	if (arr == NULL || date_parse(arr, &arrival) != 0 || arrival > ctx->today)

@@ -7,6 +7,7 @@
 
 #include "app/employers.h"
 #include "domain/activity.h"
+#include "domain/placement.h"
 
 /* Which employers the actor may read: *only = 0 for all of them, the
  * actor's organisation for an employer user; ERR_FORBIDDEN otherwise. */
@@ -53,6 +54,9 @@ int people_name_rows(struct app_ctx *ctx, json_t *rows, enum activity activity, 
  * "placement_id", or each unmet requirement. */
 int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const char *phase_kind, date_t start,
 		  bool ended, int64_t placement_id, const char *override, json_t **placement, struct err *e);
+/* What placement row pl (stored or decorated: day_parts as text or a
+ * list) asks, in the terms of domain/placement.h. */
+void placing_requirements(const json_t *pl, struct placement_requirements *r);
 /* After the phase is stored: link the participant to the placement's
  * organisation (and supervisor), so employers and department assistants
  * see their own people, and note it in the employer's history. */

@@ -15,11 +15,10 @@
 
 #include <string.h>
 
-/* What the placement row asks, in the terms of the domain check. */
-static void requirements_of(const json_t *pl, struct placement_requirements *r)
+void placing_requirements(const json_t *pl, struct placement_requirements *r)
 {
 	size_t i;
-	json_t *l;
+	json_t *l, *parts = json_object_get(pl, "day_parts");
 	struct err tmp;
 
 	memset(r, 0, sizeof *r);
@@ -35,13 +34,15 @@ static void requirements_of(const json_t *pl, struct placement_requirements *r)
 	r->max_physical_load_needed = placement_load_index(json_string_value(json_object_get(pl, "physical_load")));
 	r->safety_shoes = json_is_true(json_object_get(pl, "safety_shoes"));
 	r->full_days = json_is_true(json_object_get(pl, "full_days"));
-	json_array_foreach(json_object_get(pl, "day_parts"), i, l) {
+	err_init(&tmp);
+	if (json_is_string(parts))
+		daypart_list_parse(json_string_value(parts), &r->day_parts, &tmp);
+	json_array_foreach(parts, i, l) {
 		daypart_set bit;
-		err_init(&tmp);
 		if (daypart_parse(json_string_value(l), &bit, &tmp) == 0)
 			r->day_parts |= bit;
-		err_release(&tmp);
 	}
+	err_release(&tmp);
 	r->hours_per_week = (int)json_integer_value(json_object_get(pl, "hours_per_week"));
 }
 
@@ -116,7 +117,7 @@ int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const cha
 	struct placement_requirements req;
 	struct candidate cand;
 	struct requirement_gap gaps[16];
-	requirements_of(pl, &req);
+	placing_requirements(pl, &req);
 	if (candidate_of(ctx, pid, rec, start, &cand, e) != 0)
 		goto fail;
 	size_t n = placement_requirements_check(&req, &cand, gaps, 16);

@@ -20,6 +20,8 @@
  * path of a 100,000-participant benchmark.
  */
 #include "demo.h"
+#include "daypart.h"
+#include "placement.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -705,20 +707,26 @@ static const struct {
 	{ 15, "ww" },
 };
 
-static const char *const health_texts[] = {
-	"Geen zwaar tillen i.v.m. rugklachten",
-	"Niet langer dan vier uur achter elkaar staan (knieklachten)",
-	"Geen nachtdiensten i.v.m. slaapproblemen",
-	"Beperkt belastbaar door PTSS; rustige werkplek nodig",
-	"Geen werk op hoogte i.v.m. evenwichtsproblemen",
-	"Allergie voor stof en pollen",
-	"Diabetes: vaste pauzes nodig",
-	"Slechthorend aan de linkerkant",
-	"Astma: geen werk met chemicaliën of stof",
-	"Beperkt zicht; geen voertuigen of machines besturen",
-	"Schouderblessure: geen werk boven schouderhoogte",
-	"Migraine: geen langdurig fel licht of lawaai",
-	"Chronische pijn in de handen; geen fijn repeterend werk",
+/* Health limits, and the neutral placement constraint (the most physical
+ * load the person may bear, NULL for none) that follows from each: the
+ * constraint is what matching and employers see, the text stays in health. */
+static const struct {
+	const char *text;
+	const char *max_load;
+} health_limits[] = {
+	{ "Geen zwaar tillen i.v.m. rugklachten", "light" },
+	{ "Niet langer dan vier uur achter elkaar staan (knieklachten)", "medium" },
+	{ "Geen nachtdiensten i.v.m. slaapproblemen", NULL },
+	{ "Beperkt belastbaar door PTSS; rustige werkplek nodig", "medium" },
+	{ "Geen werk op hoogte i.v.m. evenwichtsproblemen", NULL },
+	{ "Allergie voor stof en pollen", NULL },
+	{ "Diabetes: vaste pauzes nodig", NULL },
+	{ "Slechthorend aan de linkerkant", NULL },
+	{ "Astma: geen werk met chemicaliën of stof", NULL },
+	{ "Beperkt zicht; geen voertuigen of machines besturen", NULL },
+	{ "Schouderblessure: geen werk boven schouderhoogte", "medium" },
+	{ "Migraine: geen langdurig fel licht of lawaai", NULL },
+	{ "Chronische pijn in de handen; geen fijn repeterend werk", "medium" },
 };
 
 static const char *const streets[] = {
@@ -732,20 +740,22 @@ static const char *const streets[] = {
 	"Koningin Julianaweg", "Burgemeester Elsenweg",
 };
 
-/* Westland's places and the first four digits of their postal codes. */
+/* Westland's places, the first four digits of their postal codes and
+ * the coordinates of their centres (for employers' addresses). */
 static const struct city {
 	int weight;
 	const char *city;
 	const char *pc4[4];
+	double lat, lon;
 } cities[] = {
-	{ 30, "Naaldwijk", { "2671", "2672", "2673" } },
-	{ 20, "'s-Gravenzande", { "2691", "2692", "2693", "2694" } },
-	{ 12, "Monster", { "2681" } },
-	{ 10, "Wateringen", { "2291" } },
-	{ 10, "De Lier", { "2678" } },
-	{ 7, "Honselersdijk", { "2675" } },
-	{ 6, "Poeldijk", { "2685" } },
-	{ 5, "Maasdijk", { "2676" } },
+	{ 30, "Naaldwijk", { "2671", "2672", "2673" }, 51.9936, 4.2098 },
+	{ 20, "'s-Gravenzande", { "2691", "2692", "2693", "2694" }, 52.0017, 4.1653 },
+	{ 12, "Monster", { "2681" }, 52.0253, 4.1750 },
+	{ 10, "Wateringen", { "2291" }, 52.0236, 4.2739 },
+	{ 10, "De Lier", { "2678" }, 51.9733, 4.2483 },
+	{ 7, "Honselersdijk", { "2675" }, 52.0050, 4.2283 },
+	{ 6, "Poeldijk", { "2685" }, 52.0256, 4.2186 },
+	{ 5, "Maasdijk", { "2676" }, 51.9583, 4.2117 },
 };
 
 /* Letters PostNL uses in postal codes (no F, I, O, Q, U, Y). */
@@ -800,6 +810,9 @@ struct person {
 	date_t benefit_since;
 	bool has_benefit_since;
 	const char *health; /* NULL = none */
+	const char *max_load; /* NULL = no limit recorded */
+	const char *licences[1];
+	int n_licences;
 	const char *target_group;
 	int hours, days;
 };
@@ -1080,6 +1093,21 @@ static void mail_fold(struct text *t, const char *s)
 	}
 }
 
+/* A postal code of city c: "2671 AB" (never the letters SA, SD or SS). */
+static void draw_postal_code(struct demo_rng *r, const struct city *c, char out[8])
+{
+	size_t n_pc4 = 0;
+	while (n_pc4 < COUNT(c->pc4) && c->pc4[n_pc4] != NULL)
+		n_pc4++;
+	memcpy(out, c->pc4[demo_rng_below(r, (uint32_t)n_pc4)], 4);
+	out[4] = ' ';
+	do {
+		out[5] = pc_letters[demo_rng_below(r, (uint32_t)sizeof(pc_letters) - 1)];
+		out[6] = pc_letters[demo_rng_below(r, (uint32_t)sizeof(pc_letters) - 1)];
+	} while (out[5] == 'S' && (out[6] == 'A' || out[6] == 'D' || out[6] == 'S'));
+	out[7] = '\0';
+}
+
 static void draw_contact(struct person *p, struct demo_rng *r)
 {
 	text_init(&p->street);
@@ -1090,18 +1118,7 @@ static void draw_contact(struct person *p, struct demo_rng *r)
 		text_putc(&p->street, (char)('a' + demo_rng_below(r, 3)));
 
 	const struct city *c = PICK(r, cities);
-	size_t n_pc4 = 0;
-	while (n_pc4 < COUNT(c->pc4) && c->pc4[n_pc4] != NULL)
-		n_pc4++;
-	memcpy(p->postal_code, c->pc4[demo_rng_below(r, (uint32_t)n_pc4)], 4);
-	p->postal_code[4] = ' ';
-	do {
-		p->postal_code[5] = pc_letters[demo_rng_below(r, (uint32_t)sizeof(pc_letters) - 1)];
-		p->postal_code[6] = pc_letters[demo_rng_below(r, (uint32_t)sizeof(pc_letters) - 1)];
-	} while (p->postal_code[5] == 'S' &&
-		 (p->postal_code[6] == 'A' || p->postal_code[6] == 'D' ||
-		  p->postal_code[6] == 'S'));
-	p->postal_code[7] = '\0';
+	draw_postal_code(r, c, p->postal_code);
 	p->city = c->city;
 
 	text_init(&p->phone);
@@ -1136,7 +1153,13 @@ static void draw_income_and_capacity(struct person *p, struct demo_rng *r,
 		p->benefit_since = today;
 
 	bool sheltered = strcmp(p->target_group, "sheltered_work") == 0;
-	p->health = rng_chance(r, sheltered ? 600 : 150) ? ANY(r, health_texts) : NULL;
+	p->health = NULL;
+	p->max_load = NULL;
+	if (rng_chance(r, sheltered ? 600 : 150)) {
+		size_t h = demo_rng_below(r, (uint32_t)COUNT(health_limits));
+		p->health = health_limits[h].text;
+		p->max_load = health_limits[h].max_load;
+	}
 
 	if (p->health != NULL || sheltered) {
 		p->hours = rng_range(r, 2, 6);
@@ -1148,6 +1171,23 @@ static void draw_income_and_capacity(struct person *p, struct demo_rng *r,
 	/* A single parent with young children works shorter days. */
 	if (p->children > 0 && p->household_size - p->children == 1 && p->hours > 6)
 		p->hours = 6;
+}
+
+/* A Dutch driving licence for about one adult in five, and for most who
+ * drove for a living. Derived from the index with a generator of its own,
+ * not drawn from r, so adding it left every other draw of a seed as it was. */
+static void derive_licences(struct person *p, long index)
+{
+	struct demo_rng h;
+	bool driver = false;
+
+	demo_rng_init(&h, (uint64_t)index * UINT64_C(0xD1B54A32D192ED03) ^ UINT64_C(0x4C1CE5));
+	uint32_t x = demo_rng_below(&h, 100);
+	for (int i = 0; i < p->n_jobs; i++)
+		driver |= strcmp(p->jobs[i].isco, "83") == 0;
+	p->n_licences = 0;
+	if (p->age >= 21 && (x < 20 || (driver && x < 70)))
+		p->licences[p->n_licences++] = "driving_b";
 }
 
 static void person_draw(struct person *p, struct demo_rng *r, long index,
@@ -1170,6 +1210,7 @@ static void person_draw(struct person *p, struct demo_rng *r, long index,
 	if (!rng_chance(r, 100))
 		demo_bsn(index, p->bsn);
 	draw_income_and_capacity(p, r, today);
+	derive_licences(p, index);
 }
 
 /* ---- JSON -------------------------------------------------------------- */
@@ -1264,6 +1305,13 @@ static json_t *person_json(const struct person *p)
 	put(o, "work_history", jobs, &ok);
 	if (p->ambitions.len > 0)
 		put(o, "ambitions", str(p->ambitions.s), &ok);
+	if (p->n_licences > 0) {
+		json_t *lic = json_array();
+		for (int i = 0; lic != NULL && i < p->n_licences; i++)
+			if (json_array_append_new(lic, str(p->licences[i])) != 0)
+				ok = false;
+		put(o, "licences", lic, &ok);
+	}
 
 	put(o, "integration_duty", str(p->duty), &ok);
 	if (p->provider != NULL)
@@ -1283,6 +1331,8 @@ static json_t *person_json(const struct person *p)
 	put(o, "target_group", str(p->target_group), &ok);
 	put(o, "work_hours_per_day", json_integer(p->hours), &ok);
 	put(o, "work_days_per_week", json_integer(p->days), &ok);
+	if (p->max_load != NULL)
+		put(o, "max_physical_load", str(p->max_load), &ok);
 
 	if (!ok) {
 		json_decref(o);
@@ -1297,4 +1347,567 @@ json_t *demo_participant(struct demo_rng *r, long index, date_t today)
 
 	person_draw(&p, r, index, today);
 	return person_json(&p);
+}
+
+/* ---- the employer network ---------------------------------------------- */
+
+/*
+ * Employers, their contacts and the places they offer, and the social work
+ * company's production halls (issue 4). The first employers are written
+ * out by hand, mostly greenhouse horticulture, then logistics and food
+ * processing, in an order that keeps that mix at every count; the first
+ * two are the demo's employer organisations. Later ones are drawn: a
+ * sector by weight and a name made of a prefix of that sector and a stem,
+ * picked by the employer's number so that no two names are the same (the
+ * prefix lists are disjoint and each holds EMPLOYER_PREFIXES entries,
+ * enough for DEMO_EMPLOYERS_MAX). Names, streets and people are made up;
+ * e-mail addresses use the reserved .example domain.
+ */
+
+#define EMPLOYER_PREFIXES 8
+
+static const struct employer_row {
+	const char *name, *sector, *city, *size;
+	bool member;
+	const char *notes;
+} employer_rows[] = {
+	{ "Kwekerij De Groene Vallei", "greenhouse_horticulture", "Naaldwijk", "medium", true,
+	  "Tomaten onder glas. Biedt al jaren leerwerkplekken met een vaste werkbegeleider op de vloer." },
+	{ "Logistiek Poeldijk BV", "logistics", "Poeldijk", "medium", true,
+	  "Distributie van groente en fruit. Zoekt orderpickers en heftruckchauffeurs; betaalt mee aan de heftruckcursus." },
+	{ "Paprikakwekerij Het Zonnige Glas", "greenhouse_horticulture", "De Lier", "large", true,
+	  "Grote paprikateler met eigen inpakhal. Piek in het voorjaar." },
+	{ "Versverwerking Westland", "food_processing", "Honselersdijk", "large", true,
+	  "Snijdt en verpakt groente voor supermarkten. HACCP verplicht; vaste ploegen." },
+	{ "Rozenkwekerij De Zilveren Roos", "greenhouse_horticulture", "'s-Gravenzande", "small", true,
+	  "Familiebedrijf. Rustige werkplek, geschikt voor een eerste stap." },
+	{ "Transportbedrijf De Snelle Vliet", "logistics", "Naaldwijk", "medium", true,
+	  "Vervoer van sierteelt naar de veiling. Bijrijders met rijbewijs B gezocht." },
+	{ "Chrysantenkwekerij Lichtenhof", "greenhouse_horticulture", "Maasdijk", "medium", true,
+	  "Werkt met vaste koppels van een ervaren medewerker en een nieuwkomer." },
+	{ "Koel- en Vrieshuis Maasland", "logistics", "Maasdijk", "large", true,
+	  "Werk in de koeling: warme werkkleding wordt verstrekt. Veiligheidsschoenen verplicht." },
+	{ "Komkommerkwekerij De Glazen Akker", "greenhouse_horticulture", "Honselersdijk", "small", false,
+	  "Nog geen lid van het netwerk; eerste plaatsing loopt goed." },
+	{ "Bakkerij Het Gouden Korenveld", "food_processing", "Wateringen", "small", true,
+	  "Vroege diensten. Hygiëneregels worden op de eerste dag uitgelegd." },
+	{ "Potplantenkwekerij De Bloeiende Tuin", "greenhouse_horticulture", "Naaldwijk", "medium", true,
+	  "Oppotten en sorteren; lichte werkzaamheden, veel herhaling." },
+	{ "Veilingtransport Westland BV", "logistics", "Honselersdijk", "medium", true,
+	  "Rijdt tussen kwekers en de veiling. Werkt in ploegen vanaf zes uur." },
+	{ "Orchideeënkwekerij Westerlicht", "greenhouse_horticulture", "Monster", "medium", true,
+	  "Precisiewerk in een warme kas. Taal op de werkvloer met pictogrammen." },
+	{ "Groenteverwerking De Lierse Oogst", "food_processing", "De Lier", "medium", true,
+	  "Wassen, snijden en verpakken. Wil kandidaten vooraf op een proefdag zien." },
+	{ "Tuinbouwbedrijf Duinzicht", "greenhouse_horticulture", "Monster", "small", true,
+	  "Kleine gemengde teelt. Eigenaar begeleidt zelf." },
+	{ "Buurtsupermarkt De Kade", "retail", "Wateringen", "small", false,
+	  "Vakkenvullen in de ochtend; klantcontact vraagt Nederlands op A2." },
+	{ "Kwekerij De Zeven Kassen", "greenhouse_horticulture", "Wateringen", "micro", true,
+	  "Eén vaste plek; de eigenaar spreekt ook Engels." },
+	{ "Distributiecentrum Zuidweg", "logistics", "Naaldwijk", "large", true,
+	  "Groot DC met een eigen opleider voor heftruck en reachtruck." },
+	{ "Saladefabriek Kustvers", "food_processing", "Monster", "medium", true,
+	  "Productie van salades en maaltijden; koude werkomgeving." },
+	{ "Kassenbouw Westland Techniek", "technical", "Honselersdijk", "medium", true,
+	  "Bouwt en onderhoudt kassen. VCA verplicht; leerwerkplekken met een vakman." },
+	{ "Tomatenkwekerij De Rode Parel", "greenhouse_horticulture", "'s-Gravenzande", "large", true,
+	  "Grote teler met een eigen opleidingsteam. Wil doorgroei naar een vast contract." },
+	{ "Zorgcentrum De Vlietrand", "care", "Naaldwijk", "large", true,
+	  "Zoekt helpenden en facilitaire medewerkers. Nederlands op B1 nodig bij bewoners." },
+	{ "Exportbedrijf Bloem & Blad", "logistics", "Naaldwijk", "medium", true,
+	  "Verzamelt en verpakt bloemen voor export. Drukke ochtenden." },
+	{ "Aannemersbedrijf De Kustbouwers", "construction", "'s-Gravenzande", "small", true,
+	  "Woningbouw en renovatie. VCA verplicht op de bouwplaats." },
+	{ "Paprikakwekerij De Oranjepolder", "greenhouse_horticulture", "Maasdijk", "medium", true,
+	  "Teelt het hele jaar door onder belichting." },
+	{ "Strandpaviljoen De Zeemeeuw", "hospitality", "Monster", "small", false,
+	  "Seizoenswerk van april tot september; keukenhulpen welkom." },
+	{ "Conservenfabriek De Groene Pot", "food_processing", "De Lier", "medium", true,
+	  "Inmaken en etiketteren. Werkt met vaste inwerkprogramma's." },
+	{ "Sierteeltbedrijf De Tuinkamer", "greenhouse_horticulture", "Poeldijk", "small", true,
+	  "Snijbloemen en bladgroen. Begeleiding door een oud-deelnemer." },
+	{ "Installatiebedrijf Klimaat & Kas", "technical", "De Lier", "small", false,
+	  "Klimaatinstallaties voor kassen; zoekt een leerling-monteur." },
+	{ "Schoonmaakbedrijf Glashelder", "other", "Naaldwijk", "medium", true,
+	  "Kassen en kantoren schoonmaken in vaste ploegen met een voorman." },
+	{ "Kwekerij Het Aardbeienland", "greenhouse_horticulture", "Wateringen", "small", true,
+	  "Aardbeien op stellingen; plukken en inpakken." },
+	{ "Stichting Openbare Ruimte Westland", "public", "Naaldwijk", "medium", true,
+	  "Onderhoud van groen en straten voor de gemeente. Werkt met vaste ploegleiders." },
+	{ "Overslagbedrijf Maaskade", "logistics", "Maasdijk", "medium", true,
+	  "Overslag van containers en pallets; ploegendiensten." },
+	{ "Kruidenkwekerij De Geurige Kas", "greenhouse_horticulture", "Honselersdijk", "micro", true,
+	  "Verse kruiden in potten. Rustig tempo." },
+};
+
+/* Sectors of the employers drawn after the table, each with the prefixes
+ * of their names (disjoint between sectors) and a note. */
+static const struct employer_sector {
+	int weight;
+	const char *sector;
+	const char *prefixes[EMPLOYER_PREFIXES];
+	const char *notes;
+} employer_sectors[] = {
+	{ 45, "greenhouse_horticulture",
+	  { "Kwekerij", "Tomatenkwekerij", "Paprikakwekerij", "Komkommerkwekerij", "Rozenkwekerij",
+	    "Chrysantenkwekerij", "Potplantenkwekerij", "Orchideeënkwekerij" },
+	  "Teelt onder glas; in het voorjaar zijn extra handen nodig." },
+	{ 20, "logistics",
+	  { "Transportbedrijf", "Logistiek Centrum", "Distributiecentrum", "Koelhuis", "Expeditiebedrijf",
+	    "Veilingtransport", "Overslagbedrijf", "Bloemenexport" },
+	  "Ploegendiensten mogelijk; een heftruckcertificaat is een pré." },
+	{ 15, "food_processing",
+	  { "Groenteverwerking", "Saladefabriek", "Versfabriek", "Bakkerij", "Conservenfabriek", "Snijderij",
+	    "Sauzenmakerij", "Fruitverwerking" },
+	  "HACCP verplicht; de hygiëneregels zijn streng." },
+	{ 4, "retail",
+	  { "Supermarkt", "Tuincentrum", "Bouwmarkt", "Groentewinkel", "Bloemenwinkel", "Warenhuis", "Drogisterij",
+	    "Dierenspeciaalzaak" },
+	  "Vakkenvullen in de ochtend; klantcontact vraagt Nederlands op A2." },
+	{ 3, "care",
+	  { "Zorgcentrum", "Woonzorgcentrum", "Thuiszorg", "Zorgboerderij", "Verpleeghuis", "Dagbesteding",
+	    "Revalidatiecentrum", "Woongroep" },
+	  "Zoekt helpenden; Nederlands op B1 nodig voor het werk met bewoners." },
+	{ 4, "construction",
+	  { "Aannemersbedrijf", "Kassenbouw", "Bouwbedrijf", "Grondverzet", "Dakdekkersbedrijf", "Stratenmakerij",
+	    "Betonbouw", "Timmerfabriek" },
+	  "VCA verplicht op de bouwplaats." },
+	{ 3, "hospitality",
+	  { "Restaurant", "Hotel", "Strandpaviljoen", "Lunchroom", "Brasserie", "Partycentrum", "Cateraar",
+	    "Eetcafé" },
+	  "Seizoenswerk in de zomer; keukenhulpen welkom." },
+	{ 4, "technical",
+	  { "Installatiebedrijf", "Machinebouw", "Klimaattechniek", "Metaalbewerking", "Elektrotechniek",
+	    "Kassentechniek", "Constructiebedrijf", "Pompentechniek" },
+	  "Leerwerkplekken met een vakman als begeleider." },
+	{ 2, "other",
+	  { "Schoonmaakbedrijf", "Glazenwasserij", "Recyclingbedrijf", "Beveiligingsbedrijf", "Wasserij",
+	    "Drukkerij", "Verhuisbedrijf", "Hoveniersbedrijf" },
+	  "Vaste ploegen met een voorman; werk in de vroege ochtend." },
+};
+
+static const char *const employer_stems[] = {
+	"De Zonnehoek", "Het Hoge Glas", "De Lichtboog", "De Waterhoek", "Het Groene Hart", "De Duinrand",
+	"De Polderkas", "Het Zilte Land", "De Vlietzoom", "De Zeewind", "Het Westerveld", "De Korenbloem",
+	"De Oude Veiling", "Het Kassenland", "De Zuidhoek", "De Lierhof", "Het Gouden Blad", "De Morgenster",
+	"Het Zonnedak", "De Blauwe Reiger", "De Kievit", "Het Wilgenhof", "De Dijkhoeve", "Het Molenveld",
+	"De Strandwal", "De Eendracht", "Het Vaarland", "De Bloeiende Boog", "De Groene Strook", "Het Maasland",
+	"De Noordpolder", "De Lichtkas", "Het Glazen Dak", "De Zwethoeve", "De Kwelder", "Het Tuinderspad",
+	"De Hoge Dijk", "Het Duinhof", "De Weidevogel", "De Veldhoek",
+};
+
+static const struct {
+	int weight;
+	const char *code;
+} employer_sizes[] = {
+	{ 10, "micro" }, { 35, "small" }, { 40, "medium" }, { 15, "large" },
+};
+
+static const char *const business_streets[] = {
+	"Veilingweg", "Transportweg", "Industrieweg", "Handelsweg", "Energieweg", "Kassenweg", "Tuinbouwweg",
+	"Glasweg", "Dijkweg", "Zuidweg", "Molenweg", "Polderweg", "Havenkade", "Kwekerslaan",
+};
+
+static const char *const contact_given[] = {
+	"Jan", "Kees", "Marieke", "Sanne", "Peter", "Ingrid", "Bas", "Wouter", "Linda", "Ruud", "Esther",
+	"Martijn", "Petra", "Arjan", "Monique", "Dennis", "Femke", "Erik", "Ilse", "Gert", "Joke", "Rob",
+	"Mirjam", "Nadia", "Sven",
+};
+static const char *const contact_family[] = {
+	"van der Kooij", "Vreugdenhil", "Zwinkels", "Ammerlaan", "van Ruijven", "Barendse", "Duijvestijn",
+	"van der Knaap", "Olsthoorn", "Groenewegen", "van Marrewijk", "Valstar", "Koornneef", "van Staalduinen",
+	"van den Bos", "Kester", "Vijverberg", "van Schie", "Persoon", "Ruigrok", "Hoogerbrugge", "van Vliet",
+	"Kuijt", "Arkesteijn",
+};
+static const char *const contact_titles[] = {
+	"eigenaar", "bedrijfsleider", "HR-adviseur", "teamleider productie", "personeelszaken", "vestigingsmanager",
+};
+
+long demo_employer_count(long n)
+{
+	long root = 0;
+	while ((root + 1) * (root + 1) <= n)
+		root++;
+	long count = 24 + root / 2;
+	return count < DEMO_EMPLOYERS_MAX ? count : DEMO_EMPLOYERS_MAX;
+}
+
+static const struct city *city_named(const char *name)
+{
+	for (size_t i = 0; i < COUNT(cities); i++)
+		if (strcmp(cities[i].city, name) == 0)
+			return &cities[i];
+	return &cities[0];
+}
+
+/* Append s folded to lower-case ASCII letters (spaces and signs dropped,
+ * ë and é as e), for the parts of an e-mail address. */
+static void fold_ascii(struct text *t, const char *s)
+{
+	static const struct {
+		const char *utf8, *ascii;
+	} folds[] = { { "ë", "e" }, { "é", "e" }, { "ï", "i" }, { "ö", "o" }, { "ü", "u" } };
+
+	for (; *s != '\0'; s++) {
+		char c = *s;
+		if (c >= 'a' && c <= 'z') {
+			text_putc(t, c);
+		} else if (c >= 'A' && c <= 'Z') {
+			text_putc(t, (char)(c - 'A' + 'a'));
+		} else if ((unsigned char)c >= 0x80) {
+			for (size_t i = 0; i < COUNT(folds); i++)
+				if (strncmp(s, folds[i].utf8, 2) == 0) {
+					text_put(t, folds[i].ascii);
+					break;
+				}
+			while (((unsigned char)s[1] & 0xC0) == 0x80)
+				s++;
+		}
+	}
+}
+
+/* A contact person of employer `name`: {"name","job_title","phone","email"}. */
+static json_t *employer_contact(struct demo_rng *r, const char *name, size_t title)
+{
+	struct text full, phone, mail;
+	const char *given = ANY(r, contact_given);
+	const char *family = ANY(r, contact_family);
+
+	text_init(&full);
+	text_put(&full, given);
+	text_putc(&full, ' ');
+	text_put(&full, family);
+	text_init(&phone);
+	text_put(&phone, "0174-");
+	text_num(&phone, (unsigned long)rng_range(r, 200000, 699999), 6);
+	text_init(&mail);
+	text_putc(&mail, (char)(given[0] - 'A' + 'a'));
+	text_putc(&mail, '.');
+	fold_ascii(&mail, family);
+	text_putc(&mail, '@');
+	fold_ascii(&mail, name);
+	text_put(&mail, ".example");
+	return json_pack("{s:s,s:s,s:s,s:s}", "name", full.s, "job_title", contact_titles[title], "phone", phone.s,
+			 "email", mail.s);
+}
+
+json_t *demo_employer(struct demo_rng *r, long index)
+{
+	struct text name, street;
+	const char *sector, *size, *notes;
+	const struct city *c;
+	bool member;
+
+	text_init(&name);
+	if (index >= 0 && (size_t)index < COUNT(employer_rows)) {
+		const struct employer_row *row = &employer_rows[index];
+		text_put(&name, row->name);
+		sector = row->sector;
+		c = city_named(row->city);
+		size = row->size;
+		member = row->member;
+		notes = row->notes;
+	} else {
+		size_t g = (size_t)index - COUNT(employer_rows);
+		const struct employer_sector *s = PICK(r, employer_sectors);
+		text_put(&name, s->prefixes[(g / COUNT(employer_stems)) % EMPLOYER_PREFIXES]);
+		text_putc(&name, ' ');
+		text_put(&name, employer_stems[g % COUNT(employer_stems)]);
+		sector = s->sector;
+		c = PICK(r, cities);
+		size = PICK(r, employer_sizes)->code;
+		member = rng_chance(r, 800);
+		notes = s->notes;
+	}
+	text_init(&street);
+	text_put(&street, ANY(r, business_streets));
+	text_putc(&street, ' ');
+	text_num(&street, (unsigned long)rng_range(r, 1, 250), 0);
+	char pc[8];
+	draw_postal_code(r, c, pc);
+	/* within about a kilometre of the town's centre */
+	double lat = c->lat + (rng_range(r, -80, 80) / 10000.0);
+	double lon = c->lon + (rng_range(r, -120, 120) / 10000.0);
+
+	json_t *contacts = json_array();
+	int n = strcmp(size, "micro") == 0 ? 1 : rng_range(r, 1, 3);
+	size_t first = demo_rng_below(r, (uint32_t)COUNT(contact_titles));
+	for (int i = 0; i < n; i++)
+		json_array_append_new(contacts, employer_contact(r, name.s, (first + (size_t)i) % COUNT(contact_titles)));
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:f,s:f,s:s,s:b,s:s,s:o}", "name", name.s, "sector", sector, "street",
+			 street.s, "postal_code", pc, "city", c->city, "latitude", lat, "longitude", lon, "size_class",
+			 size, "network_member", member, "notes", notes, "contacts", contacts);
+}
+
+/* ---- places offered ------------------------------------------------------ */
+
+/* The jobs each sector offers, with what they ask: the usual minimum CEFR
+ * rank for speaking and listening (1 = A1, 0 none), education (-1 none). */
+static const struct offer_row {
+	const char *sector, *title, *isco, *load, *licence;
+	bool shoes;
+	int cefr, min_isced;
+} offer_rows[] = {
+	{ "greenhouse_horticulture", "Medewerker oogst", "9214", "medium", NULL, false, 1, -1 },
+	{ "greenhouse_horticulture", "Medewerker gewasverzorging", "9214", "medium", NULL, false, 1, -1 },
+	{ "greenhouse_horticulture", "Medewerker inpak en sorteren", "9321", "light", NULL, false, 1, -1 },
+	{ "greenhouse_horticulture", "Heftruckchauffeur kas", "8344", "light", "forklift", true, 2, -1 },
+	{ "greenhouse_horticulture", "Medewerker teelt", "6113", "medium", NULL, false, 2, -1 },
+	{ "logistics", "Orderpicker", "9333", "heavy", NULL, true, 1, -1 },
+	{ "logistics", "Heftruckchauffeur", "8344", "light", "forklift", true, 2, -1 },
+	{ "logistics", "Medewerker expeditie", "9333", "medium", NULL, true, 2, -1 },
+	{ "logistics", "Chauffeur bestelbus", "8322", "medium", "driving_b", false, 2, -1 },
+	{ "food_processing", "Productiemedewerker groente snijden", "9329", "light", "food_hygiene", true, 1, -1 },
+	{ "food_processing", "Inpakker", "9321", "light", NULL, false, 1, -1 },
+	{ "food_processing", "Operator verpakkingslijn", "8160", "medium", "food_hygiene", true, 2, 2 },
+	{ "retail", "Vakkenvuller", "9334", "medium", NULL, false, 1, -1 },
+	{ "retail", "Medewerker kassa", "5230", "light", NULL, false, 3, -1 },
+	{ "care", "Helpende zorg en welzijn", "5322", "medium", NULL, false, 3, 2 },
+	{ "care", "Medewerker facilitair", "9112", "medium", NULL, false, 2, -1 },
+	{ "construction", "Bouwplaatsmedewerker", "9313", "heavy", "vca", true, 1, -1 },
+	{ "construction", "Leerling metselaar", "7112", "heavy", "vca", true, 2, -1 },
+	{ "hospitality", "Keukenhulp", "9412", "medium", "food_hygiene", false, 1, -1 },
+	{ "hospitality", "Medewerker bediening", "5131", "medium", NULL, false, 3, -1 },
+	{ "technical", "Assemblagemedewerker", "8219", "light", NULL, true, 1, -1 },
+	{ "technical", "Monteur kassenbouw", "7214", "heavy", "vca", true, 2, 2 },
+	{ "public", "Medewerker groenonderhoud", "9214", "medium", NULL, true, 1, -1 },
+	{ "public", "Medewerker afvalinzameling", "9611", "heavy", NULL, true, 1, -1 },
+	{ "other", "Schoonmaker", "9112", "medium", NULL, false, 1, -1 },
+	{ "other", "Glazenwasser", "9123", "medium", "vca", true, 1, -1 },
+};
+
+/* What each kind of place changes: the language asked (a language
+ * internship asks less, a vacancy more), whether the job's certificate is
+ * asked (not of a language internship), hours, full days and what the
+ * employer offers. */
+static const struct offer_kind {
+	int weight;
+	const char *kind;
+	int cefr_change;
+	bool licence;
+	int hours_lo, hours_hi;
+	bool full_days, guidance, language, contract;
+} offer_kinds[] = {
+	{ 30, "external_work_learning", 0, true, 16, 32, false, true, true, false },
+	{ 25, "work_experience_place", 0, true, 16, 24, false, true, false, false },
+	{ 10, "language_internship", -1, false, 12, 20, false, true, true, false },
+	{ 12, "trial_placement", 0, true, 24, 32, true, true, false, true },
+	{ 15, "vacancy", 1, true, 24, 38, true, false, false, true },
+	{ 8, "secondment", 0, true, 24, 32, false, true, false, true },
+};
+
+#define WD(d) (1u << (d))
+#define WORKWEEK (WD(WD_MON) | WD(WD_TUE) | WD(WD_WED) | WD(WD_THU) | WD(WD_FRI))
+#define AM (1u << DP_MORNING)
+#define PM (1u << DP_AFTERNOON)
+
+/* When the work is done: weekdays and parts of the day. */
+static const struct day_pattern {
+	unsigned days, parts;
+} day_patterns[] = {
+	{ WORKWEEK, AM | PM },
+	{ WD(WD_MON) | WD(WD_TUE) | WD(WD_THU), AM | PM },
+	{ WD(WD_TUE) | WD(WD_WED) | WD(WD_THU) | WD(WD_FRI), AM | PM },
+	{ WD(WD_MON) | WD(WD_WED), AM | PM },
+	{ WORKWEEK, AM },
+	{ WD(WD_TUE) | WD(WD_THU), AM | PM },
+};
+
+static daypart_set pattern_set(const struct day_pattern *p)
+{
+	daypart_set set = 0;
+	for (int d = 0; d < WEEKDAY_COUNT; d++)
+		for (int part = 0; part < DAY_PART_COUNT; part++)
+			if ((p->days & WD(d)) && (p->parts & (1u << part)))
+				set |= DAYPART_BIT(d, part);
+	return set;
+}
+
+/* Places of employer 0 (the demo employer's own organisation): one of
+ * each kind that the demo's paths reach, always open. */
+static const struct {
+	const char *title_of; /* an offer_rows title of its sector */
+	const char *kind;
+	int capacity;
+} first_employer_offers[] = {
+	{ "Medewerker oogst", "external_work_learning", 4 },
+	{ "Medewerker inpak en sorteren", "work_experience_place", 3 },
+	{ "Medewerker gewasverzorging", "trial_placement", 2 },
+	{ "Medewerker oogst", "vacancy", 2 },
+};
+
+static const struct offer_kind *offer_kind_named(const char *kind)
+{
+	for (size_t i = 0; i < COUNT(offer_kinds); i++)
+		if (strcmp(offer_kinds[i].kind, kind) == 0)
+			return &offer_kinds[i];
+	return &offer_kinds[0];
+}
+
+/* One place: job `o` as kind `k` at employer emp. */
+static json_t *offer_json(struct demo_rng *r, const json_t *emp, const struct offer_row *o,
+			  const struct offer_kind *k, int capacity, bool dated, date_t today)
+{
+	struct text location;
+	char parts[DAYPART_LIST_LEN], day[DATE_STR_LEN];
+	const char *size = json_string_value(json_object_get(emp, "size_class"));
+
+	text_init(&location);
+	text_put(&location, json_string_value(json_object_get(emp, "street")));
+	text_put(&location, ", ");
+	text_put(&location, json_string_value(json_object_get(emp, "city")));
+	int hours = rng_range(r, k->hours_lo, k->hours_hi);
+	/* a pattern with room for the hours (the first holds any), full days when the kind needs them */
+	size_t pi = demo_rng_below(r, (uint32_t)COUNT(day_patterns));
+	daypart_set set;
+	for (;; pi = (pi + 1) % COUNT(day_patterns)) {
+		set = pattern_set(&day_patterns[pi]);
+		if (daypart_count(set) * PLACEMENT_HOURS_PER_DAY_PART >= hours &&
+		    (!k->full_days || daypart_full_days(set) > 0))
+			break;
+	}
+	daypart_list_format(set, parts, sizeof parts);
+	bool full = daypart_full_days(set) > 0 && (k->full_days || rng_chance(r, 400));
+	if (capacity == 0) {
+		int lo = 1, hi = 2;
+		if (strcmp(size, "small") == 0)
+			hi = 3;
+		else if (strcmp(size, "medium") == 0)
+			lo = 2, hi = 5;
+		else if (strcmp(size, "large") == 0)
+			lo = 3, hi = 8;
+		capacity = rng_range(r, lo, hi);
+	}
+	bool language = k->language || rng_chance(r, 250);
+	bool contract = k->contract || rng_chance(r, 150);
+	json_t *p = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i,s:i,s:s,s:b,s:s,s:b,s:b,s:b,s:b}", "kind", k->kind, "title",
+			      o->title, "isco_code", o->isco, "sector", o->sector, "location", location.s, "capacity",
+			      capacity, "hours_per_week", hours, "day_parts", parts, "full_days", full, "physical_load",
+			      o->load, "safety_shoes", o->shoes, "offers_floor_guidance", k->guidance,
+			      "offers_language_at_work", language, "offers_contract", contract);
+	int cefr = o->cefr + k->cefr_change;
+	if (cefr > 0) {
+		json_object_set_new(p, "min_cefr_speaking", json_string(cefr_code(cefr)));
+		json_object_set_new(p, "min_cefr_listening", json_string(cefr_code(cefr)));
+	}
+	if (o->min_isced >= 0)
+		json_object_set_new(p, "min_isced", json_integer(o->min_isced));
+	json_t *lic = json_array();
+	if (o->licence && k->licence)
+		json_array_append_new(lic, json_string(o->licence));
+	json_object_set_new(p, "licences", lic);
+	/* most places run on; some opened recently, some are seasonal */
+	if (dated && rng_chance(r, 250)) {
+		date_format(today - rng_range(r, 60, 700), day);
+		json_object_set_new(p, "start_date", json_string(day));
+	}
+	if (dated && rng_chance(r, 120)) {
+		date_format(today + rng_range(r, 30, 240), day);
+		json_object_set_new(p, "end_date", json_string(day));
+	}
+	return p;
+}
+
+/* A job of the sector, drawn uniformly; the first of the table when the
+ * sector has none. */
+static const struct offer_row *offer_of_sector(struct demo_rng *r, const char *sector)
+{
+	size_t first = 0, n = 0;
+	for (size_t i = 0; i < COUNT(offer_rows); i++)
+		if (strcmp(offer_rows[i].sector, sector) == 0 && n++ == 0)
+			first = i;
+	if (n == 0)
+		return &offer_rows[0];
+	size_t pick = demo_rng_below(r, (uint32_t)n);
+	for (size_t i = first; i < COUNT(offer_rows); i++)
+		if (strcmp(offer_rows[i].sector, sector) == 0 && pick-- == 0)
+			return &offer_rows[i];
+	return &offer_rows[first]; /* not reached */
+}
+
+json_t *demo_offers(struct demo_rng *r, const json_t *employer, long index, date_t today)
+{
+	json_t *out = json_array();
+	const char *sector = json_string_value(json_object_get(employer, "sector"));
+	const char *size = json_string_value(json_object_get(employer, "size_class"));
+
+	if (index == 0) {
+		for (size_t i = 0; i < COUNT(first_employer_offers); i++) {
+			const struct offer_row *o = &offer_rows[0];
+			for (size_t k = 0; k < COUNT(offer_rows); k++)
+				if (strcmp(offer_rows[k].sector, sector) == 0 &&
+				    strcmp(offer_rows[k].title, first_employer_offers[i].title_of) == 0)
+					o = &offer_rows[k];
+			json_array_append_new(out, offer_json(r, employer, o, offer_kind_named(first_employer_offers[i].kind),
+							      first_employer_offers[i].capacity, false, today));
+		}
+		return out;
+	}
+	int n = strcmp(size, "micro") == 0 ? 1 : strcmp(size, "small") == 0 ? rng_range(r, 1, 2)
+		: strcmp(size, "medium") == 0 ? rng_range(r, 2, 3) : rng_range(r, 3, 4);
+	for (int j = 0; j < n; j++) {
+		/* the first employers offer every kind in turn, so a small demo has them all */
+		const struct offer_kind *k = index < 12 ? &offer_kinds[(size_t)(index * 2 + j) % COUNT(offer_kinds)]
+							 : PICK(r, offer_kinds);
+		const struct offer_row *o = offer_of_sector(r, sector);
+		/* a second place of the same job and kind is left out */
+		json_t *p = offer_json(r, employer, o, k, 0, true, today);
+		bool twice = false;
+		size_t i;
+		json_t *q;
+		json_array_foreach(out, i, q)
+			twice |= json_equal(json_object_get(q, "title"), json_object_get(p, "title")) &&
+				 json_equal(json_object_get(q, "kind"), json_object_get(p, "kind"));
+		if (twice)
+			json_decref(p);
+		else
+			json_array_append_new(out, p);
+	}
+	return out;
+}
+
+/* ---- the production halls ------------------------------------------------ */
+
+static const struct hall_row {
+	const char *title, *isco, *sector, *load;
+	unsigned days, parts;
+	int hours;
+	bool shoes;
+} hall_rows[] = {
+	{ "Productiehal 1 - inpak", "9321", "other", "light", WORKWEEK, AM | PM, 16, false },
+	{ "Productiehal 2 - montage", "8219", "technical", "light", WORKWEEK & ~WD(WD_FRI), AM | PM, 16, true },
+	{ "Productiehal 3 - kas en stekken", "9214", "greenhouse_horticulture", "medium", WORKWEEK, AM, 12, false },
+	{ "Productiehal 4 - hout en metaal", "7522", "technical", "medium", WORKWEEK, AM | PM, 16, true },
+	{ "Productiehal 5 - orderpicken", "9333", "logistics", "medium", WORKWEEK, AM | PM, 16, true },
+	{ "Productiehal 6 - levensmiddelen verpakken", "9321", "food_processing", "light", WORKWEEK, AM | PM, 16,
+	  false },
+	{ "Productiehal 7 - textiel", "8153", "other", "light", WORKWEEK & ~WD(WD_WED), AM | PM, 16, false },
+	{ "Productiehal 8 - fietsenwerkplaats", "7234", "technical", "light", WORKWEEK, AM | PM, 16, true },
+	{ "Productiehal 9 - schoonmaak en facilitair", "9112", "other", "medium", WORKWEEK, AM, 12, false },
+	{ "Productiehal 10 - digitaliseren en archief", "4415", "other", "light", WORKWEEK, AM | PM, 12, false },
+};
+
+long demo_hall_count(long n)
+{
+	long count = 4 + n / 12500;
+	return count < (long)COUNT(hall_rows) ? count : (long)COUNT(hall_rows);
+}
+
+json_t *demo_hall(long index, long n)
+{
+	const struct hall_row *h = &hall_rows[(size_t)index % COUNT(hall_rows)];
+	struct day_pattern pat = { h->days, h->parts };
+	char parts[DAYPART_LIST_LEN];
+	long root = 0;
+
+	while ((root + 1) * (root + 1) <= n)
+		root++;
+	daypart_list_format(pattern_set(&pat), parts, sizeof parts);
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:I,s:i,s:s,s:b,s:s,s:b,s:b,s:b,s:b,s:o}", "kind",
+			 "internal_work_learning", "title", h->title, "isco_code", h->isco, "sector", h->sector, "location",
+			 "WerkPlein Westland, Naaldwijk", "capacity", (json_int_t)(12 + root / 3), "hours_per_week",
+			 h->hours, "day_parts", parts, "full_days", 0, "physical_load", h->load, "safety_shoes", h->shoes,
+			 "offers_floor_guidance", 1, "offers_language_at_work", 1, "offers_contract", 0, "licences",
+			 json_array());
 }

@@ -3,9 +3,16 @@
  * stays in range and repeats itself for a seed, the same seed gives
  * byte-identical participants, derived BSNs pass the 11-test and are
  * unique, and every generated participant obeys the field rules of
- * docs/api.md (checked here against our own copy of the rules, so the test
- * needs nothing but demo.c and date.c) with a plausible spread of origins,
- * ages and education.
+ * docs/api.md (checked here against our own copy of the rules) with a
+ * plausible spread of origins, ages and education.
+ *
+ * The employer network is checked twice: as drawn (names unique, codes,
+ * addresses in Westland, places whose hours fit their day-parts), and as
+ * `meedoen demo` stores it in a real database: every placement within its
+ * capacity, everyone placed linked to the placement's organisation, every
+ * assessment's advice the one domain/assessment.c computes, the demo
+ * employer's user seeing people placed with them, and the same seed giving
+ * the same work floor.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,11 +20,20 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "app/app.h"
+#include "app/employers.h"
+#include "domain/assessment.h"
+#include "domain/codes.h"
+#include "domain/daypart.h"
 #include "domain/demo.h"
+#include "domain/placement.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -267,7 +283,7 @@ static const char *const known_fields[] = {
 	"integration_deadline", "cefr_listening", "cefr_reading",
 	"cefr_speaking", "cefr_writing", "exam_status", "benefit",
 	"benefit_since", "health_limits", "target_group", "work_hours_per_day",
-	"work_days_per_week",
+	"work_days_per_week", "licences", "max_physical_load",
 };
 static const char *const sexes[] = { "female", "male", "x", "unknown" };
 static const char *const countries[] = {
@@ -302,6 +318,7 @@ static const char *const benefits[] = {
 static const char *const target_groups[] = {
 	"newcomer", "family_reunion", "sheltered_work", "other",
 };
+static const char *const loads[] = { "light", "medium" };
 
 static const char *str(json_t *p, const char *key)
 {
@@ -499,6 +516,17 @@ static void check_participant(json_t *p, long index, date_t today)
 	ENUM(p, "target_group", target_groups, true);
 	integer(p, "work_hours_per_day", 2, 8);
 	integer(p, "work_days_per_week", 1, 5);
+
+	/* a driving licence only for adults; a load limit only with a health limit */
+	json_t *lic = json_object_get(p, "licences");
+	if (lic != NULL) {
+		assert_true(json_is_array(lic) && json_array_size(lic) == 1);
+		assert_string_equal(json_string_value(json_array_get(lic, 0)), "driving_b");
+		assert_true(age >= 21);
+	}
+	ENUM(p, "max_physical_load", loads, false);
+	if (json_object_get(p, "max_physical_load") != NULL)
+		assert_non_null(json_object_get(p, "health_limits"));
 }
 
 static void check_population(uint64_t seed, date_t today, long n)
@@ -538,7 +566,7 @@ static void test_distribution(void **state)
 	const long n = 10000;
 	int origin[COUNT(countries)] = { 0 };
 	int female = 0, young = 0, no_school = 0, university = 0, health = 0;
-	int newcomer = 0, two_languages = 0, with_work = 0;
+	int newcomer = 0, two_languages = 0, with_work = 0, licensed = 0, limited = 0;
 
 	(void)state;
 	demo_rng_init(&r, 2024);
@@ -556,6 +584,8 @@ static void test_distribution(void **state)
 		newcomer += strcmp(str(p, "target_group"), "newcomer") == 0;
 		two_languages += json_array_size(json_object_get(p, "languages")) > 1;
 		with_work += json_array_size(json_object_get(p, "work_history")) > 0;
+		licensed += json_object_get(p, "licences") != NULL;
+		limited += json_object_get(p, "max_physical_load") != NULL;
 		json_decref(p);
 	}
 	/* Syria first, between 25% and 45%; every origin present */
@@ -573,6 +603,422 @@ static void test_distribution(void **state)
 	assert_true(newcomer > n * 60 / 100);
 	assert_true(two_languages > n * 10 / 100);
 	assert_true(with_work > n * 50 / 100);
+	/* about one in five adults drives; a third of the health limits limit the load */
+	assert_true(licensed > n * 12 / 100 && licensed < n * 30 / 100);
+	assert_true(limited > health / 5 && limited < health / 2);
+}
+
+/* ---- the employer network as drawn ------------------------------------- */
+
+static void check_placement_row(json_t *p)
+{
+	struct err e;
+	daypart_set set = 0;
+	size_t i;
+	json_t *v;
+
+	err_init(&e);
+	assert_true(codes_has("placement_kind", str(p, "kind")));
+	check_text(p, "title", 120, true);
+	check_text(p, "location", 200, true);
+	assert_true(codes_isco_valid(str(p, "isco_code")));
+	assert_true(codes_has("sector", str(p, "sector")));
+	integer(p, "capacity", 1, 500);
+	long hours = integer(p, "hours_per_week", PLACEMENT_HOURS_MIN, PLACEMENT_HOURS_MAX);
+	assert_int_equal(daypart_list_parse(str(p, "day_parts"), &set, &e), 0);
+	if (placement_hours_check((int)hours, set, &e) != 0)
+		fail_msg("%s: %s", str(p, "title"), e.nfields ? e.fields[0].reason : e.msg);
+	if (json_is_true(json_object_get(p, "full_days")))
+		assert_true(daypart_full_days(set) > 0);
+	json_array_foreach(json_object_get(p, "licences"), i, v)
+		assert_true(codes_has("licences", json_string_value(v)));
+	assert_true(codes_has("physical_load", str(p, "physical_load")));
+	if (str(p, "min_cefr_speaking"))
+		assert_true(codes_has("cefr", str(p, "min_cefr_speaking")));
+	if (str(p, "min_cefr_listening"))
+		assert_true(codes_has("cefr", str(p, "min_cefr_listening")));
+	if (json_object_get(p, "min_isced"))
+		integer(p, "min_isced", 0, 8);
+	date_t from = 0, to = 0;
+	bool has_from = str(p, "start_date") && date_parse(str(p, "start_date"), &from) == 0;
+	bool has_to = str(p, "end_date") && date_parse(str(p, "end_date"), &to) == 0;
+	assert_int_equal(placement_validate_period(has_from, from, has_to, to, &e), 0);
+	err_release(&e);
+}
+
+static void test_employer_network_drawn(void **state)
+{
+	static char *names[DEMO_EMPLOYERS_MAX];
+	static const char *const external[] = { "external_work_learning", "work_experience_place",
+						 "language_internship", "trial_placement", "vacancy", "secondment" };
+	bool seen[COUNT(external)] = { false };
+	date_t today = ymd(2026, 11, 22);
+	struct demo_rng r;
+	int greenhouse = 0, logistics = 0, food = 0;
+	size_t i;
+	json_t *v;
+
+	(void)state;
+	assert_true(demo_employer_count(200) >= 28 && demo_employer_count(200) <= 34);
+	assert_true(demo_employer_count(0) >= 20);
+	assert_true(demo_employer_count(100000) > demo_employer_count(500));
+	assert_true(demo_employer_count(100000) <= DEMO_EMPLOYERS_MAX);
+	assert_int_equal(demo_employer_count(1000000), DEMO_EMPLOYERS_MAX);
+	demo_rng_init(&r, 11);
+	for (long k = 0; k < DEMO_EMPLOYERS_MAX; k++) {
+		json_t *emp = demo_employer(&r, k);
+		assert_non_null(emp);
+		names[k] = strdup(str(emp, "name"));
+		for (long j = 0; j < k; j++)
+			if (strcmp(names[j], names[k]) == 0)
+				fail_msg("employers %ld and %ld are both \"%s\"", j, k, names[k]);
+		const char *sector = str(emp, "sector");
+		assert_true(codes_has("sector", sector));
+		assert_true(codes_has("size_class", str(emp, "size_class")));
+		ENUM(emp, "city", cities, true);
+		check_postal_code(str(emp, "postal_code"));
+		check_text(emp, "street", 100, true);
+		check_text(emp, "notes", 4000, true);
+		double lat = json_real_value(json_object_get(emp, "latitude"));
+		double lon = json_real_value(json_object_get(emp, "longitude"));
+		assert_true(lat > 51.9 && lat < 52.1 && lon > 4.1 && lon < 4.35);
+		json_t *contacts = json_object_get(emp, "contacts");
+		assert_true(json_array_size(contacts) >= 1 && json_array_size(contacts) <= 3);
+		json_array_foreach(contacts, i, v) {
+			const char *mail = str(v, "email");
+			check_text(v, "name", 100, true);
+			assert_int_equal(strncmp(str(v, "phone"), "0174-", 5), 0);
+			assert_non_null(strchr(mail, '@'));
+			assert_string_equal(mail + strlen(mail) - 8, ".example");
+		}
+		if (k < 30) {
+			greenhouse += strcmp(sector, "greenhouse_horticulture") == 0;
+			logistics += strcmp(sector, "logistics") == 0;
+			food += strcmp(sector, "food_processing") == 0;
+		}
+		json_t *offers = demo_offers(&r, emp, k, today);
+		assert_true(json_array_size(offers) >= 1 && json_array_size(offers) <= 4);
+		json_array_foreach(offers, i, v) {
+			check_placement_row(v);
+			for (size_t x = 0; x < COUNT(external); x++)
+				if (k < 12 && strcmp(str(v, "kind"), external[x]) == 0)
+					seen[x] = true;
+		}
+		json_decref(offers);
+		json_decref(emp);
+	}
+	assert_string_equal(names[0], "Kwekerij De Groene Vallei");
+	assert_string_equal(names[1], "Logistiek Poeldijk BV");
+	for (long k = 0; k < DEMO_EMPLOYERS_MAX; k++)
+		free(names[k]);
+	/* mostly greenhouse horticulture, then logistics and food processing */
+	assert_true(greenhouse >= 10 && greenhouse > logistics && logistics >= food && food >= 3);
+	assert_true(greenhouse + logistics + food >= 20);
+	for (size_t x = 0; x < COUNT(external); x++)
+		if (!seen[x])
+			fail_msg("the first employers offer no %s", external[x]);
+	for (long h = 0; h < demo_hall_count(100000); h++) {
+		json_t *hall = demo_hall(h, 100000);
+		check_placement_row(hall);
+		assert_string_equal(str(hall, "kind"), "internal_work_learning");
+		assert_int_equal(strncmp(str(hall, "title"), "Productiehal ", 13), 0);
+		json_decref(hall);
+	}
+	assert_int_equal(demo_hall_count(200), 4);
+}
+
+/* ---- the work floor in a demo database --------------------------------- */
+
+struct floor_db {
+	char path[64];
+	struct store *st;
+	struct app app;
+	struct app_ctx ctx;
+	sqlite3 *db; /* a second connection for the checks */
+};
+
+static void floor_open(struct floor_db *f, long n, uint64_t seed)
+{
+	struct err e;
+	int applied;
+	json_t *summary = NULL;
+
+	snprintf(f->path, sizeof f->path, "/tmp/meedoen-test-demo-XXXXXX");
+	int fd = mkstemp(f->path);
+	close(fd);
+	err_init(&e);
+	assert_int_equal(store_open(f->path, &f->st, &e), 0);
+	assert_int_equal(store_migrate(f->st, &applied, &e), 0);
+	assert_int_equal(app_init(&f->app, f->st, &e), 0);
+	app_ctx_init(&f->ctx, &f->app, f->st, NULL);
+	app_ctx_system(&f->ctx);
+	if (app_demo(&f->ctx, n, seed, &summary, &e) != 0)
+		fail_msg("demo: %s", e.msg);
+	json_t *work = json_object_get(summary, "work_floor");
+	assert_true(json_integer_value(json_object_get(work, "employers")) == demo_employer_count(n));
+	json_decref(summary);
+	err_release(&e);
+	assert_int_equal(sqlite3_open(f->path, &f->db), SQLITE_OK);
+}
+
+static void floor_close(struct floor_db *f)
+{
+	char side[80];
+	sqlite3_close(f->db);
+	app_release(&f->app);
+	store_close(f->st);
+	unlink(f->path);
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	unlink(side);
+}
+
+/* The one integer `sql` (with ?1 = today) answers. */
+static int64_t query_int(struct floor_db *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(f->db, sql, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("sql: %s", sqlite3_errmsg(f->db));
+	sqlite3_bind_text(s, 1, f->ctx.today_s, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Every row of `sql` as text, for comparing two databases. */
+static char *query_text(struct floor_db *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	size_t len = 0, cap = 1024;
+	char *out = malloc(cap);
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(f->db, sql, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("sql: %s", sqlite3_errmsg(f->db));
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(s); c++) {
+			const char *t = (const char *)sqlite3_column_text(s, c);
+			size_t n = strlen(t ? t : "") + 2;
+			if (len + n + 1 > cap) {
+				cap = (len + n + 1) * 2;
+				out = realloc(out, cap);
+			}
+			len += (size_t)snprintf(out + len, cap - len, "%s%c", t ? t : "", c + 1 < sqlite3_column_count(s) ? '|' : '\n');
+		}
+	}
+	sqlite3_finalize(s);
+	return out;
+}
+
+static void act_as(struct floor_db *f, const char *username)
+{
+	struct err e;
+	struct user_row u;
+	err_init(&e);
+	app_ctx_init(&f->ctx, &f->app, f->st, NULL);
+	assert_int_equal(store_user_by_name(f->st, username, &u, &e), 0);
+	app_ctx_user(&f->ctx, &u);
+	err_release(&e);
+}
+
+static void test_demo_work_floor(void **state)
+{
+	struct floor_db f;
+	struct err e;
+
+	(void)state;
+	floor_open(&f, 150, 3);
+	err_init(&e);
+
+	/* every placement within its capacity, and people placed in halls and at employers */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM placement p WHERE (SELECT count(*) FROM phase x "
+				       "WHERE x.placement_id = p.id AND x.actual_end IS NULL) > p.capacity"), 0);
+	assert_true(query_int(&f, "SELECT count(*) FROM phase x JOIN placement p ON p.id = x.placement_id "
+				  "WHERE x.actual_end IS NULL AND p.kind = 'internal_work_learning'") > 5);
+	assert_true(query_int(&f, "SELECT count(*) FROM phase x JOIN placement p ON p.id = x.placement_id "
+				  "JOIN organisation o ON o.id = p.organisation_id "
+				  "WHERE x.actual_end IS NULL AND o.type = 'employer'") > 5);
+	/* only open phases carry a placement, and each of a kind that fits */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM phase WHERE placement_id IS NOT NULL AND actual_end IS NOT NULL"),
+			 0);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(f.db, "SELECT p.kind, x.kind FROM phase x JOIN placement p "
+					    "ON p.id = x.placement_id", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		assert_true(placement_kind_fits_phase((const char *)sqlite3_column_text(s, 0),
+						      (const char *)sqlite3_column_text(s, 1)));
+	sqlite3_finalize(s);
+	/* every kind of external place is offered */
+	assert_int_equal(query_int(&f, "SELECT count(DISTINCT kind) FROM placement WHERE kind IN ('external_work_learning', "
+				       "'work_experience_place', 'language_internship', 'trial_placement', 'vacancy', "
+				       "'secondment')"), 6);
+	/* everyone placed is linked to the placement's organisation (and a hall's supervisor) */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM phase x JOIN placement p ON p.id = x.placement_id "
+				       "WHERE x.actual_end IS NULL AND NOT EXISTS (SELECT 1 FROM participant_link l "
+				       "WHERE l.participant_id = x.participant_id AND l.kind = 'placement' "
+				       "AND l.organisation_id = p.organisation_id AND l.start_date <= ?1 "
+				       "AND (l.end_date IS NULL OR l.end_date > ?1) "
+				       "AND l.user_id IS p.supervisor_user_id)"), 0);
+	/* the halls are supervised by the department assistant */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM placement p JOIN organisation o ON o.id = p.organisation_id "
+				       "LEFT JOIN app_user u ON u.id = p.supervisor_user_id WHERE o.type = 'social_work_company' "
+				       "AND (u.username IS NOT 'afdelingsassistent' OR p.kind <> 'internal_work_learning')"), 0);
+	/* every employer organisation has its details, contacts and history */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM organisation o WHERE o.type = 'employer' AND "
+				       "(NOT EXISTS (SELECT 1 FROM employer m WHERE m.organisation_id = o.id) "
+				       "OR NOT EXISTS (SELECT 1 FROM employer_contact c WHERE c.organisation_id = o.id) "
+				       "OR NOT EXISTS (SELECT 1 FROM employer_event v WHERE v.organisation_id = o.id))"), 0);
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM employer_event WHERE occurred_on > ?1"), 0);
+
+	/* every assessment's advice is the one domain/assessment.c gives its scores */
+	assert_int_equal(sqlite3_prepare_v2(f.db, "SELECT scores, advice, advice_reason, decision, decided_advice, "
+					    "decision_reason FROM assessment", -1, &s, NULL), SQLITE_OK);
+	int rows = 0, decided = 0, overridden = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct assessment a = { 0 };
+		char reason[READINESS_REASON_LEN];
+		json_t *scores = json_loads((const char *)sqlite3_column_text(s, 0), 0, NULL);
+		for (int i = 0; i < ASSESSMENT_ITEM_COUNT; i++) {
+			json_t *v = json_object_get(scores, assessment_item(i)->code);
+			assert_true(json_is_integer(v));
+			a.score[i] = (int)json_integer_value(v);
+			a.has_score[i] = true;
+		}
+		json_decref(scores);
+		assert_int_equal(assessment_check(&a, &e), 0);
+		enum readiness advice = assessment_advice(&a, reason);
+		assert_string_equal((const char *)sqlite3_column_text(s, 1), readiness_code(advice));
+		assert_string_equal((const char *)sqlite3_column_text(s, 2), reason);
+		const char *decision = (const char *)sqlite3_column_text(s, 3);
+		const char *chosen = (const char *)sqlite3_column_text(s, 4);
+		if (decision && strcmp(decision, "confirmed") == 0) {
+			assert_string_equal(chosen, readiness_code(advice));
+		} else if (decision) {
+			assert_string_equal(decision, "overridden");
+			assert_true(readiness_find(chosen) >= 0 && strcmp(chosen, readiness_code(advice)) != 0);
+			assert_non_null(sqlite3_column_text(s, 5));
+			overridden++;
+		}
+		decided += decision != NULL;
+		rows++;
+	}
+	sqlite3_finalize(s);
+	assert_true(rows > 20 && decided > 5 && decided < rows && overridden >= 1);
+	/* assessed in a hall the person occupies, by the department assistant */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM assessment a JOIN app_user u ON u.id = a.assessor_user_id "
+				       "WHERE u.username <> 'afdelingsassistent' OR NOT EXISTS (SELECT 1 FROM phase x "
+				       "WHERE x.participant_id = a.participant_id AND x.placement_id = a.placement_id "
+				       "AND x.actual_end IS NULL AND x.start_date < a.assessed_on) OR a.assessed_on > ?1"),
+			 0);
+	/* progress: work capacity never falls within a series, and the rubric rises on average */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM assessment a JOIN assessment b "
+				       "ON b.participant_id = a.participant_id AND b.assessed_on > a.assessed_on "
+				       "WHERE json_extract(b.scores, '$.work_capacity') < json_extract(a.scores, "
+				       "'$.work_capacity')"), 0);
+	assert_true(query_int(&f, "WITH s AS (SELECT participant_id, assessed_on, json_extract(scores, '$.pace') "
+				  "+ json_extract(scores, '$.quality') + json_extract(scores, '$.vocabulary') AS total "
+				  "FROM assessment), firsts AS (SELECT participant_id, min(assessed_on) AS d, "
+				  "max(assessed_on) AS l FROM s GROUP BY participant_id HAVING count(*) >= 3) "
+				  "SELECT sum((SELECT total FROM s WHERE s.participant_id = f.participant_id AND "
+				  "s.assessed_on = f.l) - (SELECT total FROM s WHERE s.participant_id = f.participant_id "
+				  "AND s.assessed_on = f.d)) FROM firsts f") > 0);
+
+	/* the employer's user sees people placed with them, and only those */
+	act_as(&f, "werkgever");
+	struct list_params lp = { .page = 1, .per_page = 100 };
+	json_t *out = NULL, *item;
+	size_t i;
+	assert_int_equal(app_participant_list(&f.ctx, &lp, &out, &e), 0);
+	assert_true(json_integer_value(json_object_get(out, "total")) >= 1);
+	json_array_foreach(json_object_get(out, "items"), i, item) {
+		char sql[400];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM phase x JOIN placement p ON p.id = x.placement_id "
+			 "JOIN organisation o ON o.id = p.organisation_id WHERE x.participant_id = %lld "
+			 "AND x.actual_end IS NULL AND o.name = 'Kwekerij De Groene Vallei'",
+			 (long long)json_integer_value(json_object_get(item, "id")));
+		assert_int_equal(query_int(&f, sql), 1);
+	}
+	json_decref(out);
+	/* and their own placements, the visits they host and a training they pay for */
+	struct placement_filter pf = { 0 };
+	assert_int_equal(app_placement_list(&f.ctx, &pf, &out, &e), 0);
+	assert_true(json_array_size(json_object_get(out, "items")) >= 3);
+	json_decref(out);
+	assert_int_equal(app_visit_list(&f.ctx, NULL, NULL, &out, &e), 0);
+	assert_true(json_array_size(json_object_get(out, "items")) >= 1);
+	json_decref(out);
+
+	/* the department assistant reads the assessments of someone in a hall */
+	act_as(&f, "afdelingsassistent");
+	int64_t pid = query_int(&f, "SELECT min(participant_id) FROM assessment");
+	assert_int_equal(app_assessment_list(&f.ctx, pid, &out, &e), 0);
+	assert_true(json_array_size(json_object_get(out, "items")) >= 1);
+	json_decref(out);
+
+	/* trainings with co-financing, results and certificates */
+	assert_true(query_int(&f, "SELECT count(*) FROM training WHERE employer_share_cents > 0") >= 3);
+	assert_true(query_int(&f, "SELECT count(*) FROM training_enrolment WHERE result = 'passed' "
+				  "AND certificate_expires > ?1") >= 1);
+	assert_true(query_int(&f, "SELECT count(*) FROM training WHERE start_date > ?1") >= 1);
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM training_enrolment n JOIN training t ON t.id = n.training_id "
+				       "WHERE t.end_date >= ?1 AND n.result <> 'enrolled'"), 0);
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM training t WHERE (SELECT count(*) FROM training_enrolment n "
+				       "WHERE n.training_id = t.id) > t.capacity"), 0);
+
+	/* visits: past ones with attendance and follow-ups, some leading to placements, and planned ones */
+	act_as(&f, "accountmanager");
+	assert_int_equal(app_visit_list(&f.ctx, NULL, NULL, &out, &e), 0);
+	int past = 0, ahead = 0, led = 0;
+	json_array_foreach(json_object_get(out, "items"), i, item) {
+		date_t held;
+		assert_int_equal(date_parse(str(item, "held_on"), &held), 0);
+		assert_true(json_integer_value(json_object_get(item, "invited")) <=
+			    json_integer_value(json_object_get(item, "capacity")));
+		if (held < f.ctx.today) {
+			past++;
+			led += json_integer_value(json_object_get(item, "placements_started")) > 0;
+		} else {
+			ahead++;
+			assert_int_equal(json_integer_value(json_object_get(item, "attended")), 0);
+		}
+	}
+	json_decref(out);
+	assert_true(past >= 4 && ahead >= 1 && led >= 1);
+	assert_true(query_int(&f, "SELECT count(*) FROM visit_follow_up WHERE follow_up = 'place_offered'") >= 1);
+
+	/* the kept signal facts still equal the live ones */
+	int64_t stale = -1;
+	assert_int_equal(store_signal_facts_check(f.st, &stale, &e), 0);
+	assert_int_equal(stale, 0);
+	err_release(&e);
+	floor_close(&f);
+}
+
+/* The same seed gives the same work floor. */
+static void test_demo_work_floor_repeats(void **state)
+{
+	static const char sql[] =
+		"SELECT 'p', id, organisation_id, kind, title, capacity, day_parts, licences FROM placement "
+		"UNION ALL SELECT 'x', participant_id, kind, start_date, placement_id, reason, 0, 0 FROM phase "
+		"WHERE placement_id IS NOT NULL "
+		"UNION ALL SELECT 'a', participant_id, assessed_on, scores, advice, decision, decided_advice, 0 "
+		"FROM assessment "
+		"UNION ALL SELECT 'v', visit_id, participant_id, attended, interest, 0, 0, 0 FROM visit_participant "
+		"UNION ALL SELECT 'n', training_id, participant_id, result, certificate_expires, 0, 0, 0 "
+		"FROM training_enrolment";
+	struct floor_db a, b;
+
+	(void)state;
+	floor_open(&a, 60, 9);
+	floor_open(&b, 60, 9);
+	char *ta = query_text(&a, sql), *tb = query_text(&b, sql);
+	assert_true(strlen(ta) > 1000);
+	assert_string_equal(ta, tb);
+	free(ta);
+	free(tb);
+	floor_close(&a);
+	floor_close(&b);
 }
 
 int main(void)
@@ -587,6 +1033,9 @@ int main(void)
 		cmocka_unit_test(test_generated_bsns),
 		cmocka_unit_test(test_fields_valid),
 		cmocka_unit_test(test_distribution),
+		cmocka_unit_test(test_employer_network_drawn),
+		cmocka_unit_test(test_demo_work_floor),
+		cmocka_unit_test(test_demo_work_floor_repeats),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
