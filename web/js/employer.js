@@ -11,6 +11,7 @@ import {
 import { initPage, intParam, CAN } from './nav.js';
 import { loadCodes, codeOptions, codeLabel } from './codes.js';
 import { capitalise, formatDate, today, reasonNl } from './labels.js';
+import { occupancy } from './workfloor.js';
 
 const DETAIL_LABELS = {
   sector: 'Sector', street: 'Straat en huisnummer', postal_code: 'Postcode', city: 'Plaats',
@@ -39,19 +40,6 @@ function reasonWork(reason) {
     if (m) return fmt(m);
   }
   return reasonNl(text);
-}
-
-// Occupancy as text ("3 van 4") with a bar that screen readers skip.
-function occupancy(occ, cap) {
-  const o = Number(occ) || 0;
-  const c = Number(cap) || 0;
-  if (c <= 0) return h('span', { class: 'meedoen-muted', text: 'geen plaatsen' });
-  const full = o >= c;
-  return h('span', { class: `meedoen-occupancy${full ? ' meedoen-occupancy--full' : ''}` },
-    h('meter', { class: 'meedoen-meter meedoen-occupancy__bar', min: 0, max: c, value: Math.min(o, c), 'aria-hidden': 'true' }),
-    h('span', { class: 'meedoen-occupancy__text' }, `${o} van ${c}`,
-      h('span', { class: 'meedoen-visually-hidden', text: ' plaatsen bezet' }),
-      full ? h('span', { class: 'meedoen-occupancy__full', text: ' (vol)' }) : null));
 }
 
 function muted(text) {

@@ -11,6 +11,7 @@ import {
 import { initPage, CAN } from './nav.js';
 import { loadCodes, codeOptions, codeLabel } from './codes.js';
 import { capitalise, reasonNl } from './labels.js';
+import { occupancy } from './workfloor.js';
 
 const FILTERS = ['q', 'sector', 'network_member'];
 
@@ -37,20 +38,6 @@ function reasonWork(reason) {
     if (m) return fmt(m);
   }
   return reasonNl(text);
-}
-
-// Occupancy as text ("3 van 4") with a bar beside it that screen readers
-// skip: the text says the same.
-function occupancy(occ, cap) {
-  const o = Number(occ) || 0;
-  const c = Number(cap) || 0;
-  if (c <= 0) return h('span', { class: 'meedoen-muted', text: 'geen plaatsen' });
-  const full = o >= c;
-  return h('span', { class: `meedoen-occupancy${full ? ' meedoen-occupancy--full' : ''}` },
-    h('meter', { class: 'meedoen-meter meedoen-occupancy__bar', min: 0, max: c, value: Math.min(o, c), 'aria-hidden': 'true' }),
-    h('span', { class: 'meedoen-occupancy__text' }, `${o} van ${c}`,
-      h('span', { class: 'meedoen-visually-hidden', text: ' plaatsen bezet' }),
-      full ? h('span', { class: 'meedoen-occupancy__full', text: ' (vol)' }) : null));
 }
 
 function currentFilters() {

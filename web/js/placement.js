@@ -12,12 +12,8 @@ import {
 import { initPage, intParam, CAN } from './nav.js';
 import { loadCodes, codeLabel } from './codes.js';
 import { capitalise, formatDate, today, reasonNl, PHASE_KIND_LABELS } from './labels.js';
+import { occupancy, DAYS, PARTS } from './workfloor.js';
 
-const DAYS = [
-  ['mon', 'maandag'], ['tue', 'dinsdag'], ['wed', 'woensdag'], ['thu', 'donderdag'],
-  ['fri', 'vrijdag'], ['sat', 'zaterdag'], ['sun', 'zondag'],
-];
-const PARTS = [['morning', 'ochtend'], ['afternoon', 'middag'], ['evening', 'avond']];
 
 // Attendance statuses in the order of the choices; labels from GET /api/codes
 // (attendance_status) when it has them.
@@ -45,19 +41,6 @@ function reasonWork(reason) {
     if (m) return fmt(m);
   }
   return reasonNl(text);
-}
-
-// Occupancy as text ("3 van 4") with a bar that screen readers skip.
-function occupancy(occ, cap) {
-  const o = Number(occ) || 0;
-  const c = Number(cap) || 0;
-  if (c <= 0) return h('span', { class: 'meedoen-muted', text: 'geen plaatsen' });
-  const full = o >= c;
-  return h('span', { class: `meedoen-occupancy${full ? ' meedoen-occupancy--full' : ''}` },
-    h('meter', { class: 'meedoen-meter meedoen-occupancy__bar', min: 0, max: c, value: Math.min(o, c), 'aria-hidden': 'true' }),
-    h('span', { class: 'meedoen-occupancy__text' }, `${o} van ${c}`,
-      h('span', { class: 'meedoen-visually-hidden', text: ' plaatsen bezet' }),
-      full ? h('span', { class: 'meedoen-occupancy__full', text: ' (vol)' }) : null));
 }
 
 function muted(text) {

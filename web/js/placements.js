@@ -12,14 +12,10 @@ import {
 import { initPage, CAN } from './nav.js';
 import { loadCodes, codeOptions, codeLabel } from './codes.js';
 import { capitalise, formatDate, reasonNl } from './labels.js';
+import { occupancy, DAYS, PARTS } from './workfloor.js';
 
 const FILTERS = ['kind', 'sector', 'organisation', 'include_inactive'];
 
-const DAYS = [
-  ['mon', 'maandag'], ['tue', 'dinsdag'], ['wed', 'woensdag'], ['thu', 'donderdag'],
-  ['fri', 'vrijdag'], ['sat', 'zaterdag'], ['sun', 'zondag'],
-];
-const PARTS = [['morning', 'ochtend'], ['afternoon', 'middag'], ['evening', 'avond']];
 
 const FIELD_LABELS = {
   organisation_id: 'Organisatie', kind: 'Soort plaats', title: 'Titel', isco_code: 'Beroepscode (ISCO-08)',
@@ -60,19 +56,6 @@ function reasonWork(reason) {
     if (m) return fmt(m);
   }
   return reasonNl(text);
-}
-
-// Occupancy as text ("3 van 4") with a bar that screen readers skip.
-function occupancy(occ, cap) {
-  const o = Number(occ) || 0;
-  const c = Number(cap) || 0;
-  if (c <= 0) return h('span', { class: 'meedoen-muted', text: 'geen plaatsen' });
-  const full = o >= c;
-  return h('span', { class: `meedoen-occupancy${full ? ' meedoen-occupancy--full' : ''}` },
-    h('meter', { class: 'meedoen-meter meedoen-occupancy__bar', min: 0, max: c, value: Math.min(o, c), 'aria-hidden': 'true' }),
-    h('span', { class: 'meedoen-occupancy__text' }, `${o} van ${c}`,
-      h('span', { class: 'meedoen-visually-hidden', text: ' plaatsen bezet' }),
-      full ? h('span', { class: 'meedoen-occupancy__full', text: ' (vol)' }) : null));
 }
 
 function period(from, to) {
