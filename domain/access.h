@@ -76,6 +76,8 @@ enum access_action {
 	ACT_MANAGE_VISITS,    /* plan company visits and matching events, invite, attendance */
 	ACT_DECIDE_ADVICE,    /* confirm or override a work-floor readiness advice */
 	ACT_PLACE,            /* place a participant in a placement (a phase linked to it) */
+	ACT_MANAGE_TIMETABLES, /* class groups, their sessions and timetable imports (G: own provider only) */
+	ACT_CONFIGURE,        /* program settings such as the clock times of the day-parts */
 	ACT_COUNT
 };
 

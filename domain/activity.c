@@ -33,6 +33,10 @@ static const struct activity_def register_[ACTIVITY_COUNT] = {
 		"Participatiewet art. 7" },
 	[ACTIVITY_TRAINING] = { "mdn-014", "scholing op de werkvloer",
 		"korte opleidingen, resultaten en certificaten", "Participatiewet art. 10" },
+	[ACTIVITY_WEEK_PLAN] = { "mdn-015", "weekplanning",
+		"werk, lessen en afspraken in de week plannen rond de inburgeringslessen", "Participatiewet art. 7, 10" },
+	[ACTIVITY_CLASS_ATTENDANCE] = { "mdn-016", "lesaanwezigheid inburgering",
+		"inschrijving in lesgroepen en aanwezigheid bij de lessen", "Wet inburgering 2021 art. 7; Participatiewet art. 7" },
 };
 
 const struct activity_def *activity_get(enum activity a)

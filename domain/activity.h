@@ -22,6 +22,8 @@ enum activity {
 	ACTIVITY_ASSESSMENT,     /* work-floor assessments and the readiness advice */
 	ACTIVITY_VISIT,          /* company visits and matching events */
 	ACTIVITY_TRAINING,       /* trainings at work and certificates */
+	ACTIVITY_WEEK_PLAN,      /* week planning around the classes, calendars, the week card */
+	ACTIVITY_CLASS_ATTENDANCE, /* class enrolment and attendance reported by language providers */
 	ACTIVITY_COUNT
 };
 

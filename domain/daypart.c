@@ -31,6 +31,16 @@ static const struct named parts[DAY_PART_COUNT] = {
 /* How much of a bad code an error message quotes. */
 #define QUOTE_MAX 40
 
+/* Index of the row whose code is exactly s[0..len), or -1. */
+static int find_named(const struct named *rows, int n, const char *s, size_t len)
+{
+	for (int i = 0; i < n; i++) {
+		if (strlen(rows[i].code) == len && memcmp(rows[i].code, s, len) == 0)
+			return i;
+	}
+	return -1;
+}
+
 const char *weekday_code(enum weekday d)
 {
 	return (unsigned)d < WEEKDAY_COUNT ? weekdays[d].code : NULL;
@@ -39,6 +49,15 @@ const char *weekday_code(enum weekday d)
 const char *weekday_label(enum weekday d)
 {
 	return (unsigned)d < WEEKDAY_COUNT ? weekdays[d].label : NULL;
+}
+
+int weekday_find(const char *code, enum weekday *out)
+{
+	int i = code ? find_named(weekdays, WEEKDAY_COUNT, code, strlen(code)) : -1;
+	if (i < 0)
+		return -1;
+	*out = (enum weekday)i;
+	return 0;
 }
 
 const char *day_part_code(enum day_part p)
@@ -51,15 +70,6 @@ const char *day_part_label(enum day_part p)
 	return (unsigned)p < DAY_PART_COUNT ? parts[p].label : NULL;
 }
 
-/* Index of the row whose code is exactly s[0..len), or -1. */
-static int find_named(const struct named *rows, int n, const char *s, size_t len)
-{
-	for (int i = 0; i < n; i++) {
-		if (strlen(rows[i].code) == len && memcmp(rows[i].code, s, len) == 0)
-			return i;
-	}
-	return -1;
-}
 
 /* Bit index of the day-part code s[0..len), or -1. */
 static int find_bit(const char *s, size_t len)

@@ -42,6 +42,10 @@ typedef uint32_t daypart_set;
 const char *weekday_code(enum weekday d);
 const char *weekday_label(enum weekday d);
 
+/* The weekday with exactly this code ("tue"); 0, or -1 for an unknown
+ * or NULL code. */
+int weekday_find(const char *code, enum weekday *out);
+
 /* Code ("morning") and Dutch label ("ochtend") of a part of the day, or
  * NULL for a value outside the enum. The strings are static. */
 const char *day_part_code(enum day_part p);

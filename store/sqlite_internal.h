@@ -13,7 +13,7 @@
 #include "base/buf.h"
 #include "store/store.h"
 
-#define STMT_CACHE_SIZE 64
+#define STMT_CACHE_SIZE 256 /* more than the static statements in store/ (about 75 before week planning) */
 #define DYNAMIC_CACHE_SIZE 32
 
 struct store {
