@@ -24,10 +24,21 @@ int participant_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel,
 int participant_load(struct app_ctx *ctx, int64_t pid, json_t **rec, struct relation *rel, struct err *e)
 {
 	json_t *r = NULL;
-	if (store_participant_get(ctx->st, pid, &r, e) != 0)
+	struct err missing;
+
+	/* The relation comes first: someone who could not read the participant
+	 * if it existed is told "no access" whether or not it exists, so an
+	 * outsider cannot probe which ids are in use. */
+	if (participant_relation(ctx, pid, rel, e) != 0)
 		return -1;
-	if (participant_relation(ctx, pid, rel, e) != 0) {
-		json_decref(r);
+	err_init(&missing);
+	if (store_participant_get(ctx->st, pid, &r, &missing) != 0) {
+		bool hide = missing.kind == ERR_NOT_FOUND && access_readable(ctx->actor.role, rel) == 0;
+		if (hide)
+			err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)pid);
+		else
+			err_set(e, missing.kind, "%s", missing.msg);
+		err_release(&missing);
 		return -1;
 	}
 	if (rec)

@@ -547,6 +547,16 @@ static const struct code physical_load_codes[] = {
 	{ "medium", "gemiddeld" },
 };
 
+/* Kinds of week-plan items (schedule.h enum plan_kind). */
+static const struct code plan_kind_codes[] = {
+	{ "buddy_meeting", "Taalmaatje" },
+	{ "coach_appointment", "Afspraak jobcoach" },
+	{ "language_class", "Taalles" },
+	{ "other", "Overig" },
+	{ "training", "Scholing" },
+	{ "work", "Werk" },
+};
+
 static const struct code size_class_codes[] = {
 	{ "large", "groot (250 of meer)" },
 	{ "medium", "middelgroot (50 tot 250)" },
@@ -573,6 +583,7 @@ static const struct code_list all_lists[] = {
 	LIST("licences", licence_codes),
 	LIST("physical_load", physical_load_codes),
 	LIST("size_class", size_class_codes),
+	LIST("plan_kind", plan_kind_codes),
 };
 
 const struct code_list *codes_find(const char *name)

@@ -48,7 +48,14 @@ struct ical_event {
 	const char *category;    /* NULL: none; e.g. "WORK" */
 };
 
-/* Write one VEVENT. */
+/* Write one VEVENT. A weekly event with has_until gets UNTIL = the UTC
+ * instant of start_min on the last occurrence day <= until (so that day is
+ * included). Only exdates that are occurrences (on the weekday of `date`,
+ * not before it, not after the last occurrence) are written, each once;
+ * exdates of a one-off event are ignored. Broken input (no uid or summary,
+ * start_min outside 0..1439, end_min not in start_min+1..1440, stamp
+ * seconds outside 0..86399, weekly with until before date, nexdates > 0
+ * without a list) writes nothing and sets b->failed. */
 void ical_event(struct buf *b, const struct ical_event *ev);
 
 /* END:VCALENDAR. */
@@ -56,7 +63,9 @@ void ical_end(struct buf *b);
 
 /* Write one content line "name:value" (name may carry parameters,
  * "DTSTART;TZID=Europe/Amsterdam"), value as given (already escaped),
- * folded at 75 octets, ending in CRLF. */
+ * folded at 75 octets, ending in CRLF. CR and LF in name or value are
+ * dropped (they would end the line); a fold never separates a backslash
+ * from the character after it. */
 void ical_line(struct buf *b, const char *name, const char *value);
 
 /* Append text escaped as an iCalendar TEXT value to b. */

@@ -123,8 +123,9 @@ bool schedule_occurs(const struct plan_item *it, const struct plan_exception *ex
 bool schedule_item_span(const struct plan_item *it, enum weekday d, const struct day_part_times *t, int *start,
 			int *end);
 
-/* Hours of work (PLAN_WORK items) on weekday d in the week of `monday`,
- * summed over the items in that week, in minutes. */
+/* Minutes of work (PLAN_WORK items) on weekday d in the week of `monday`:
+ * the time covered by the work items valid on that date (their own times,
+ * else their day-parts' times), two items at the same time counted once. */
 int schedule_work_minutes(const struct plan_item *items, size_t n, enum weekday d, date_t monday,
 			  const struct day_part_times *t);
 
@@ -201,8 +202,28 @@ struct schedule_conflict {
  *   weekday on which a language class takes place;
  * - hall_full: a day-part of a work item at a hall where the others valid
  *   that week plus this person exceed the capacity.
- * Keys name items as e<id> (entries) or t<id> (timetable), placements
- * as p<id>, days and day-parts by their codes. */
+ * Every rule sees an item on the weekdays of that week whose date lies
+ * within its validity (an entry ending on Tuesday and its successor from
+ * Wednesday on never collide); exceptions are not considered.
+ *
+ * Keys name items as e<id> (entries) or t<id> (timetable; an item not
+ * saved yet is e0), placements as p<id>, days and day-parts by their codes:
+ *   overlap:<a>:<b>:<day>    "overlap:e12:t3:tue"; a before b: entries
+ *                            before classes, then by id (item[0] is a)
+ *   below_agreed, below_minimum, over_capacity:days
+ *   over_capacity:<day>      "over_capacity:tue" (hours that day)
+ *   placement_parts:<work>   "placement_parts:e12"
+ *   full_day_class:<work>:<day>            "full_day_class:e12:tue"
+ *   hall_full:p<id>:<day-part>             "hall_full:p5:tue_morning"
+ * Overlap: when neither item has its own times, two items overlap exactly
+ * when they share a day-part; otherwise their times are compared, each
+ * item without own times taking its day-parts' times one by one (so
+ * morning and evening never cover the afternoon). parts is where the
+ * shared time lies. For week-level rules (below_*, over_capacity:days)
+ * parts is all work day-parts (0 without work) and item[] is -1, -1;
+ * placement_parts names the work item and the first other item taking a
+ * required day-part; full_day_class the work item and the first class;
+ * hall_full the person's first work item there and -1. */
 size_t schedule_conflicts(const struct schedule_plan *plan, date_t monday, struct schedule_conflict *out,
 			  size_t max);
 

@@ -247,10 +247,11 @@ test('score out of scale, missing rubric items, unknown items, wrong types: 422 
   await refusedAssess(p.id, '[]', 400, 'body');
 });
 
-test('unknown participant 404; reading and writing assessments by role', async () => {
+test('unknown participant 404 (403 for a job coach); reading and writing assessments by role', async () => {
   assertProblem(await t.call('klantmanager', 'GET', '/api/participants/888888/assessments'), 404);
+  // a job coach cannot tell an unknown id from someone else's participant
   assertProblem(await t.call('jobcoach', 'POST', '/api/participants/888888/assessments',
-    { assessed_on: d(-1), scores: rubric(3, 5) }), 404);
+    { assessed_on: d(-1), scores: rubric(3, 5) }), 403);
   const p = await participant();
   await assess(p.id, { assessed_on: d(-2), scores: rubric(3, 5) });
   // read: who oversees, and the account manager for matching
@@ -391,7 +392,7 @@ test('decision: the participant\'s job coach and the project leader; others 403;
   await refusedDecide(p.id, b.id, { decision: 'confirmed' }, 404);
   assert.equal((await list(q.id)).latest.decision, null, 'the other assessment is untouched');
   assertProblem(await t.call('jobcoach', 'POST', `/api/participants/888888/assessments/${a.id}/decision`,
-    { decision: 'confirmed' }), 404);
+    { decision: 'confirmed' }), 403);
   const ok = await decide(p.id, a.id, { decision: 'overridden', advice: 'stay', reason: 'eerst wennen in de hal' },
     'projectleider');
   assert.equal(ok.latest.decided_by_name, (await t.me('projectleider')).display_name);

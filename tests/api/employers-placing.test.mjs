@@ -225,8 +225,9 @@ test('unknown placement (422 placement_id), unknown participant (404), bad place
   await refusedPlace(p.id, { kind: 'external_work_learning', start_date: d(-2), placement_id: 0 }, 422, 'placement_id');
   await refusedPlace(p.id, { kind: 'external_work_learning', start_date: d(-2), placement_id: -4 }, 422, 'placement_id');
   const pl = await placement();
+  // a job coach cannot tell an unknown id from someone else's participant
   assertProblem(await t.call('jobcoach', 'POST', '/api/participants/888888/phases',
-    { kind: pl.kind, start_date: d(-2), placement_id: pl.id }), 404);
+    { kind: pl.kind, start_date: d(-2), placement_id: pl.id }), 403);
   assertProblem(await t.call('accountmanager', 'POST', '/api/participants/888888/phases',
     { kind: pl.kind, start_date: d(-2), placement_id: pl.id }), 404);
   assert.equal((await getPlacement(pl.id)).occupancy, 0);

@@ -245,7 +245,8 @@ test('enrolment refused: a result before the end, a certificate without a pass, 
   await refusedEnrol(done.id, { participant_id: String(a.id) }, 422, 'participant_id');
   await refusedEnrol(done.id, { participant_id: a.id, grade: 8 }, 422, 'grade');
   await refusedEnrol(done.id, '{"participant_id": ', 400, 'body');
-  await refusedEnrol(done.id, { participant_id: 999999 }, 404);
+  await refusedEnrol(done.id, { participant_id: 999999 }, 403); // unknown ids look like others' to a job coach
+  await refusedEnrol(done.id, { participant_id: 999999 }, 404, undefined, 'projectleider');
   assertProblem(await t.call('jobcoach', 'POST', '/api/trainings/999999/enrolments', { participant_id: a.id }), 404);
 });
 

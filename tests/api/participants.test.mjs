@@ -141,6 +141,17 @@ test('GET and PATCH of an unknown participant answer 404', async () => {
   assertProblem(await t.call('klantmanager', 'PATCH', '/api/participants/987654', { city: 'X' }), 404);
 });
 
+test('an outsider gets the same 403 for an unknown id as for a participant it may not see', async () => {
+  const p = await t.create();
+  const known = await t.call('vrijwilliger', 'GET', `/api/participants/${p.id}`);
+  const unknown = await t.call('vrijwilliger', 'GET', '/api/participants/987654');
+  assertProblem(known, 403);
+  assertProblem(unknown, 403);
+  assert.equal(unknown.body.title, known.body.title);
+  assert.equal(unknown.body.detail.replace(/\d+/g, 'N'), known.body.detail.replace(/\d+/g, 'N'));
+  assertProblem(await t.call('vrijwilliger', 'PATCH', '/api/participants/987654', { city: 'X' }), 403);
+});
+
 test('list answers total, page, per_page and participant summaries', async () => {
   const r = await t.call('klantmanager', 'GET', '/api/participants');
   assert.equal(r.status, 200);

@@ -18,7 +18,7 @@ static const char *const list_names[] = {
 	"isced", "cefr", "isco", "countries", "languages", "sex",
 	"target_group", "integration_duty", "exam_status", "benefit",
 	"valuation", "sector", "placement_kind", "licences", "physical_load",
-	"size_class",
+	"size_class", "plan_kind",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
