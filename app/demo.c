@@ -33,6 +33,7 @@ static const struct {
 	[ORG_EMPLOYER2] = { "Logistiek Poeldijk BV", "employer" },
 	[ORG_COA] = { "COA azc Den Haag", "reception_agency" },
 	[ORG_UWV] = { "UWV Den Haag", "benefits_agency" },
+	[ORG_LANGUAGE2] = { "Taalschool De Brug", "language_provider" },
 };
 
 static const struct {
@@ -52,6 +53,7 @@ static const struct {
 	[U_LANGUAGE] = { "taalaanbieder", "Tineke Taaldocent", "language_provider", ORG_LANGUAGE },
 	[U_EMPLOYER] = { "werkgever", "Willem Werkgever", "employer", ORG_EMPLOYER },
 	[U_ADMIN] = { "beheerder", "Bea Beheerder", "admin", ORG_MUNICIPALITY },
+	[U_LANGUAGE2] = { "taalaanbieder2", "Bram Brugman", "language_provider", ORG_LANGUAGE2 },
 };
 
 
@@ -180,6 +182,8 @@ int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struc
 	struct demo_ids ids = { 0 };
 	struct demo_floor *floor = NULL;
 	struct demo_floor_counts counts;
+	struct demo_plan *plan = NULL;
+	struct demo_plan_counts week = { 0 };
 	json_t *users = NULL;
 	char hash[160];
 
@@ -235,23 +239,36 @@ int app_demo(struct app_ctx *ctx, long n, uint64_t seed, json_t **summary, struc
 			goto out_rollback;
 	}
 	if (demo_floor_build(ctx, n, seed, &ids, &floor, e) != 0 || demo_people(ctx, n, seed, &ids, floor, e) != 0 ||
-	    demo_floor_finish(floor, ctx, &counts, e) != 0 || store_commit(ctx->st, e) != 0)
+	    demo_floor_finish(floor, ctx, &counts, e) != 0 || demo_plan_build(ctx, seed, &ids, &plan, e) != 0 ||
+	    store_commit(ctx->st, e) != 0)
 		goto out_rollback;
 	demo_floor_free(floor);
+	/* the rest acts as the demo users through the app, each change committed on its own */
+	int rc = demo_plan_finish(plan, ctx, &week, e);
+	demo_plan_free(plan);
 	free(ids.coaches);
+	if (rc != 0) {
+		json_decref(users);
+		return -1;
+	}
 	/* the demo's two employer organisations are among the employers */
 	json_t *work = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "employers", (json_int_t)counts.employers,
 				 "placements", (json_int_t)counts.placements, "placed", (json_int_t)counts.placed,
 				 "assessments", (json_int_t)counts.assessments, "decided", (json_int_t)counts.decided,
 				 "visits", (json_int_t)counts.visits, "trainings", (json_int_t)counts.trainings,
 				 "enrolments", (json_int_t)counts.enrolments);
-	*summary = json_pack("{s:I,s:I,s:I,s:s,s:o,s:I,s:o}", "organisations",
+	json_t *plans = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "class_groups", (json_int_t)week.groups,
+				  "enrolments", (json_int_t)week.enrolments, "plans", (json_int_t)week.plans, "entries",
+				  (json_int_t)week.entries, "attendance", (json_int_t)week.attendance, "accepted",
+				  (json_int_t)week.accepted, "open", (json_int_t)week.open);
+	*summary = json_pack("{s:I,s:I,s:I,s:s,s:o,s:I,s:o,s:o}", "organisations",
 			     (json_int_t)(ORG_COUNT + counts.employers - 2), "participants", (json_int_t)n, "seed",
 			     (json_int_t)seed, "password", DEMO_PASSWORD, "users", users, "job_coaches",
-			     (json_int_t)(ids.ncoaches > 2 ? ids.ncoaches : 2), "work_floor", work);
+			     (json_int_t)(ids.ncoaches > 2 ? ids.ncoaches : 2), "work_floor", work, "week_plans", plans);
 	return 0;
 out_rollback:
 	demo_floor_free(floor);
+	demo_plan_free(plan);
 	free(ids.coaches);
 	store_rollback(ctx->st);
 	json_decref(users);

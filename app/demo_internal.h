@@ -19,12 +19,13 @@ enum demo_org {
 	ORG_EMPLOYER2,
 	ORG_COA,
 	ORG_UWV,
+	ORG_LANGUAGE2,
 	ORG_COUNT
 };
 
 enum demo_user {
 	U_DIRECTOR, U_CASE_MANAGER, U_YOUTH, U_PROJECT_LEADER, U_JOB_COACH, U_JOB_COACH2, U_ACCOUNT_MANAGER,
-	U_ASSISTANT, U_VOLUNTEER, U_WELFARE, U_LANGUAGE, U_EMPLOYER, U_ADMIN, U_COUNT
+	U_ASSISTANT, U_VOLUNTEER, U_WELFARE, U_LANGUAGE, U_EMPLOYER, U_ADMIN, U_LANGUAGE2, U_COUNT
 };
 
 struct demo_ids {
@@ -91,5 +92,32 @@ void demo_floor_free(struct demo_floor *f);
  * coach demo_network linked (0 for none). */
 int demo_path(struct app_ctx *ctx, struct demo_rng *r, const struct demo_ids *ids, struct demo_floor *floor,
 	      int64_t pid, const json_t *rec, int64_t coach, struct err *e);
+
+/* ---- week planning (demo_plan.c) ---- */
+
+/* The week plans of one demo run, between its two steps. */
+struct demo_plan;
+
+/* What week planning holds when the run is done, for the summary:
+ * accepted counts the overrides, open the conflicts left for a job coach. */
+struct demo_plan_counts {
+	long groups, enrolments, plans, entries, attendance, accepted, open;
+};
+
+/* Inside the caller's transaction, after demo_floor_finish: the two
+ * language providers' class groups, enrolments, a week plan for everyone
+ * in work-learning (conflicts it has accepted with a reason) and class
+ * attendance of the past four weeks. Draws from a generator of its own
+ * seeded by seed. *out is freed with demo_plan_free. */
+int demo_plan_build(struct app_ctx *ctx, uint64_t seed, const struct demo_ids *ids, struct demo_plan **out,
+		    struct err *e);
+
+/* After the commit, through the app layer acting as the demo users: a
+ * holiday and a cancelled lesson, a session that moves onto someone's
+ * work, an enrolment accepted over a conflict; *counts. Each call commits
+ * on its own. */
+int demo_plan_finish(struct demo_plan *p, struct app_ctx *ctx, struct demo_plan_counts *counts, struct err *e);
+
+void demo_plan_free(struct demo_plan *p);
 
 #endif

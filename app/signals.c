@@ -35,6 +35,7 @@ static void to_facts(const struct facts_row *r, date_t today, struct path_facts 
 	f->exam_done = strcmp(r->exam_status, "passed") == 0 || strcmp(r->exam_status, "exempt") == 0;
 	f->dropped_out = text_date(r->dropped_out_since, &f->dropped_out_since);
 	f->has_hold = text_date(r->hold_until, &f->hold_until);
+	f->has_third_absence = text_date(r->third_absence, &f->third_absence);
 }
 
 /* The participants a worklist covers: everyone for those who oversee all

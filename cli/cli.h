@@ -69,6 +69,10 @@ int cmd_placement(struct cli *c, int argc, char **argv);
 int cmd_visit(struct cli *c, int argc, char **argv);
 int cmd_assessment(struct cli *c, int argc, char **argv);
 int cmd_training(struct cli *c, int argc, char **argv);
+/* `meedoen plan ...` (cmd_plan.c) and `meedoen export ics|weekcard`
+ * (cmd_export.c): week planning. */
+int cmd_plan(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
 /* `import screening` goes to cmd_import, `import employers|placements`
  * to the employer side (cmd_employer.c). */
 int cmd_import_any(struct cli *c, int argc, char **argv);
@@ -89,6 +93,8 @@ void help_placement(void);
 void help_visit(void);
 void help_assessment(void);
 void help_training(void);
+void help_plan(void);
+void help_export(void);
 void help_import_any(void);
 
 #endif

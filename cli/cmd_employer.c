@@ -5,16 +5,15 @@
  * import stays in cmd_import.c; cmd_import_any sends each kind where it
  * belongs).
  *
- * Every command is a table of actions, every action a table of options.
- * An option row names the member of the API body it fills and how its
- * value is read, so one parser builds the same JSON object the HTTP API
- * takes (docs/api.md) and each action is one call into app/employers.h.
- * `--json-in FILE|-` reads that body from a file (or stdin) instead; options
- * given beside it win. Output is a table of fields or columns per kind of
- * object, or the app's JSON with --json. Exit status as in cli.h: 0, 1 for
- * an error from app/ (the message on stderr), 2 for bad usage.
+ * Every command is a table of actions, every action a table of options
+ * (cli/options.h): an option row names the member of the API body it
+ * fills, so each action is one call into app/employers.h. Output is a
+ * table of fields or columns per kind of object, or the app's JSON with
+ * --json.
  */
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "cli/cmd_timetable.h"
 #include "app/employer_import.h"
 #include "app/employers.h"
 #include "app/path.h"
@@ -27,473 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* ---- options and arguments ---- */
-
-/* How an option's value goes into the input object. */
-enum opt_kind {
-	OPT_TEXT,   /* --title T          "title":"T" */
-	OPT_INT,    /* --capacity 5       "capacity":5 */
-	OPT_REAL,   /* --latitude 52.0    "latitude":52.0 */
-	OPT_EUROS,  /* --cost 12.50       "cost_cents":1250 */
-	OPT_TRUE,   /* --network          "network_member":true (takes no value) */
-	OPT_FALSE,  /* --no-network       "network_member":false (takes no value) */
-	OPT_YESNO,  /* --network yes|no   true or false */
-	OPT_LIST,   /* --licences a,b     ["a","b"]; repeatable */
-	OPT_IDS,    /* --participant 3,4  [3,4]; repeatable */
-	OPT_SCORES, /* --score pace=3     "scores":{"pace":3}; repeatable */
-	OPT_NOTES,  /* --comment pace=T   "comments":{"pace":"T"}; repeatable */
-};
-
-struct opt {
-	const char *name;   /* without the leading "--" */
-	const char *member; /* of the input object */
-	enum opt_kind kind;
-	bool required;
-};
-
-/* What a positional argument is. */
-enum pos_kind { POS_NONE, POS_ID, POS_TEXT };
-
-/* One action's arguments once read. */
-struct args {
-	int64_t id[2];    /* the ids on the command line, in order */
-	const char *text; /* a text argument (a note), or NULL */
-	json_t *in;       /* the options (over --json-in) as an API body */
-};
-
-struct action {
-	const char *name;
-	const char *usage;        /* what follows "meedoen COMMAND ACTION" */
-	enum pos_kind pos[2];     /* positional arguments, all required */
-	const char *pos_what[2];  /* for messages: "employer id" */
-	const struct opt *opts;   /* ends with a row whose name is NULL */
-	bool json_in;             /* takes --json-in FILE|- */
-	/* 0 with *out, -1 with e filled, or EXIT_USAGE (already said) */
-	int (*run)(struct cli *c, struct args *a, json_t **out, struct err *e);
-	void (*print)(const json_t *out);
-};
-
-/* One command: its actions (ending with a NULL name) and what its help
- * says after the usage lines. */
-struct group {
-	const char *name;
-	const struct action *actions;
-	const char *about;
-};
-
-static const struct opt no_opts[] = { { NULL, NULL, OPT_TEXT, false } };
-
-static const struct opt *opt_find(const struct opt *opts, const char *name, size_t len)
-{
-	for (const struct opt *o = opts; o->name; o++)
-		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
-			return o;
-	return NULL;
-}
-
-/* A positive id, or 0. */
-static int64_t id_parse(const char *s)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	return errno == 0 && *s && *end == '\0' && v > 0 ? v : 0;
-}
-
-/* "12", "12.5", "12.50" or "12,50" euros as cents; -1 when it is none. */
-static long long euros_parse(const char *s)
-{
-	long long whole = 0, cents = 0;
-	int digits = 0, decimals = -1;
-	for (const char *p = s; *p; p++) {
-		if ((*p == '.' || *p == ',') && decimals < 0 && digits > 0) {
-			decimals = 0;
-		} else if (*p >= '0' && *p <= '9' && decimals < 2 && digits < 12) {
-			if (decimals < 0)
-				whole = whole * 10 + (*p - '0'), digits++;
-			else
-				cents = cents * 10 + (*p - '0'), decimals++;
-		} else {
-			return -1;
-		}
-	}
-	if (digits == 0 || decimals == 0)
-		return -1;
-	return whole * 100 + (decimals == 1 ? cents * 10 : cents);
-}
-
-/* The array member `key` of obj, made when absent. */
-static json_t *member_array(json_t *obj, const char *key)
-{
-	json_t *a = json_object_get(obj, key);
-	if (!json_is_array(a)) {
-		a = json_array();
-		json_object_set_new(obj, key, a);
-	}
-	return a;
-}
-
-static json_t *member_object(json_t *obj, const char *key)
-{
-	json_t *o = json_object_get(obj, key);
-	if (!json_is_object(o)) {
-		o = json_object();
-		json_object_set_new(obj, key, o);
-	}
-	return o;
-}
-
-/* Put the value of option o into in; EXIT_USAGE (said) when it cannot be read. */
-static int opt_apply(const char *cmd, const struct opt *o, const char *val, json_t *in)
-{
-	char *end;
-	long long n;
-	double d;
-
-	if (!utf8_valid(val, strlen(val), NULL))
-		return cli_usage(cmd, "the value of --%s is not valid UTF-8", o->name);
-	switch (o->kind) {
-	case OPT_TEXT:
-		json_object_set_new(in, o->member, json_string(val));
-		return 0;
-	case OPT_INT:
-		errno = 0;
-		n = strtoll(val, &end, 10);
-		if (errno || *val == '\0' || *end != '\0')
-			return cli_usage(cmd, "--%s \"%s\" is not a whole number", o->name, val);
-		json_object_set_new(in, o->member, json_integer(n));
-		return 0;
-	case OPT_REAL:
-		errno = 0;
-		d = strtod(val, &end);
-		if (errno || *val == '\0' || *end != '\0')
-			return cli_usage(cmd, "--%s \"%s\" is not a number", o->name, val);
-		json_object_set_new(in, o->member, json_real(d));
-		return 0;
-	case OPT_EUROS:
-		if ((n = euros_parse(val)) < 0)
-			return cli_usage(cmd, "--%s \"%s\" is not an amount in euros such as 12.50", o->name, val);
-		json_object_set_new(in, o->member, json_integer(n));
-		return 0;
-	case OPT_TRUE:
-	case OPT_FALSE:
-		json_object_set_new(in, o->member, json_boolean(o->kind == OPT_TRUE));
-		return 0;
-	case OPT_YESNO: {
-		static const char *const yes[] = { "yes", "true", "1" }, *const no[] = { "no", "false", "0" };
-		for (size_t i = 0; i < 3; i++) {
-			if (strcasecmp(val, yes[i]) == 0 || strcasecmp(val, no[i]) == 0) {
-				json_object_set_new(in, o->member, json_boolean(strcasecmp(val, yes[i]) == 0));
-				return 0;
-			}
-		}
-		return cli_usage(cmd, "--%s \"%s\" is not yes or no", o->name, val);
-	}
-	case OPT_LIST:
-	case OPT_IDS: {
-		json_t *a = member_array(in, o->member);
-		const char *p = val;
-		for (;;) {
-			const char *comma = strchr(p, ',');
-			size_t len = comma ? (size_t)(comma - p) : strlen(p);
-			char *item = xstrndup(p, len);
-			int64_t id = id_parse(item);
-			if (o->kind == OPT_IDS && id == 0) {
-				cli_usage(cmd, "--%s \"%s\" is not a list of ids", o->name, val);
-				free(item);
-				return EXIT_USAGE;
-			}
-			if (o->kind == OPT_IDS)
-				json_array_append_new(a, json_integer(id));
-			else if (len)
-				json_array_append_new(a, json_string(item));
-			free(item);
-			if (!comma)
-				return 0;
-			p = comma + 1;
-		}
-	}
-	case OPT_SCORES:
-	case OPT_NOTES: {
-		const char *eq = strchr(val, '=');
-		if (eq == NULL || eq == val)
-			return cli_usage(cmd, "--%s \"%s\" must be ITEM=%s", o->name, val,
-					 o->kind == OPT_SCORES ? "SCORE" : "TEXT");
-		char *item = xstrndup(val, (size_t)(eq - val));
-		json_t *obj = member_object(in, o->member);
-		if (o->kind == OPT_NOTES) {
-			json_object_set_new(obj, item, json_string(eq + 1));
-		} else {
-			errno = 0;
-			n = strtoll(eq + 1, &end, 10);
-			if (errno || eq[1] == '\0' || *end != '\0') {
-				free(item);
-				return cli_usage(cmd, "--%s \"%s\": the score must be a whole number", o->name, val);
-			}
-			json_object_set_new(obj, item, json_integer(n));
-		}
-		free(item);
-		return 0;
-	}
-	}
-	return 0;
-}
-
-/* Read a JSON object from path ("-": stdin) into *out; EXIT_USER (said)
- * when it cannot be read or is no object. */
-static int json_in_load(const char *path, json_t **out)
-{
-	json_error_t je;
-	json_t *j = strcmp(path, "-") == 0 ? json_loadf(stdin, JSON_REJECT_DUPLICATES, &je)
-					   : json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-	if (j == NULL && je.line > 0)
-		fprintf(stderr, "meedoen: --json-in %s: line %d: %s\n", path, je.line, je.text);
-	else if (j == NULL)
-		fprintf(stderr, "meedoen: --json-in %s: %s\n", path, je.text);
-	if (j == NULL)
-		return EXIT_USER;
-	if (!json_is_object(j)) {
-		fprintf(stderr, "meedoen: --json-in %s: must hold one JSON object\n", path);
-		json_decref(j);
-		return EXIT_USER;
-	}
-	json_decref(*out);
-	*out = j;
-	return 0;
-}
-
-/* Read argv (after the action's name) into a. Returns 0, or the exit
- * status after saying what is wrong. */
-static int args_parse(const char *cmd, const struct action *act, int argc, char **argv, struct args *a)
-{
-	json_t *base = NULL;
-	int npos = 0, nids = 0, rc = EXIT_USAGE;
-
-	for (int i = 0; i < argc; i++) {
-		const char *arg = argv[i];
-		if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
-			if (npos >= 2 || act->pos[npos] == POS_NONE) {
-				cli_usage(cmd, "unexpected argument \"%s\"", arg);
-				goto out;
-			}
-			if (act->pos[npos] == POS_ID && (a->id[nids++] = id_parse(arg)) == 0) {
-				cli_usage(cmd, "\"%s\" is not a%s %s", arg, strchr("aeiou", act->pos_what[npos][0]) ? "n" : "",
-					  act->pos_what[npos]);
-				goto out;
-			}
-			if (act->pos[npos] == POS_TEXT) {
-				if (!utf8_valid(arg, strlen(arg), NULL)) {
-					cli_usage(cmd, "the %s is not valid UTF-8", act->pos_what[npos]);
-					goto out;
-				}
-				a->text = arg;
-			}
-			npos++;
-			continue;
-		}
-		const char *name = arg + 2, *eq = strchr(name, '=');
-		size_t len = eq ? (size_t)(eq - name) : strlen(name);
-		const struct opt *o = opt_find(act->opts, name, len);
-		bool json_in = act->json_in && len == 7 && strncmp(name, "json-in", 7) == 0;
-		if (o == NULL && !json_in) {
-			cli_usage(cmd, "unknown option \"--%.*s\"", (int)len, name);
-			goto out;
-		}
-		if (o && (o->kind == OPT_TRUE || o->kind == OPT_FALSE)) {
-			if (eq) {
-				cli_usage(cmd, "--%s takes no value", o->name);
-				goto out;
-			}
-			opt_apply(cmd, o, "", a->in);
-			continue;
-		}
-		const char *val = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
-		if (val == NULL) {
-			cli_usage(cmd, "--%.*s needs a value", (int)len, name);
-			goto out;
-		}
-		if (json_in) {
-			if ((rc = json_in_load(val, &base)) != 0)
-				goto out;
-			rc = EXIT_USAGE;
-		} else if (opt_apply(cmd, o, val, a->in) != 0) {
-			goto out;
-		}
-	}
-	for (int k = npos; k < 2; k++) {
-		if (act->pos[k] != POS_NONE) {
-			cli_usage(cmd, "give the %s", act->pos_what[k]);
-			goto out;
-		}
-	}
-	for (const struct opt *o = act->opts; o->name; o++) {
-		if (o->required && !json_object_get(a->in, o->member) && !json_object_get(base, o->member)) {
-			cli_usage(cmd, "--%s is required", o->name);
-			goto out;
-		}
-	}
-	if (base) {
-		json_object_update(base, a->in);
-		json_decref(a->in);
-		a->in = base;
-		base = NULL;
-	}
-	rc = 0;
-out:
-	json_decref(base);
-	return rc;
-}
-
-/* The string member key of obj, or NULL. */
-static const char *text_of(const json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
-
-/* Take the integer member key out of obj (0 when absent). */
-static int64_t id_take(json_t *obj, const char *key)
-{
-	int64_t id = json_integer_value(json_object_get(obj, key));
-	json_object_del(obj, key);
-	return id;
-}
-
-/* ---- output ---- */
-
-/* How a value is shown. */
-enum fmt {
-	F_TEXT,  /* strings as they are, numbers as numbers, booleans yes/no */
-	F_YESNO, /* true or non-zero: yes; false or 0: no; null: - */
-	F_OF,    /* "key of key2": "3 of 5" */
-	F_LIST,  /* an array joined by ", " */
-	F_EUROS, /* cents as euros: "12.50" */
-	F_NAME,  /* "family_name, given_names", or "(hidden)" where the actor may not see it */
-};
-
-/* A field of a record (label, value) or a column of a list (label, width). */
-struct field {
-	const char *label;
-	const char *key;
-	enum fmt fmt;
-	int width;
-	const char *key2;
-};
-
-static void value_format(struct buf *b, const json_t *obj, const struct field *f)
-{
-	const json_t *v = json_object_get(obj, f->key);
-	size_t i;
-	json_t *x;
-
-	switch (f->fmt) {
-	case F_TEXT:
-		if (json_is_string(v))
-			buf_puts(b, json_string_value(v));
-		else if (json_is_integer(v))
-			buf_printf(b, "%lld", (long long)json_integer_value(v));
-		else if (json_is_real(v))
-			buf_printf(b, "%g", json_real_value(v));
-		else if (json_is_boolean(v))
-			buf_puts(b, json_is_true(v) ? "yes" : "no");
-		return;
-	case F_YESNO:
-		if (json_is_boolean(v) || json_is_integer(v))
-			buf_puts(b, json_is_true(v) || json_integer_value(v) ? "yes" : "no");
-		else
-			buf_puts(b, "-");
-		return;
-	case F_OF:
-		buf_printf(b, "%lld of %lld", (long long)json_integer_value(v),
-			   (long long)json_integer_value(json_object_get(obj, f->key2)));
-		return;
-	case F_LIST:
-		json_array_foreach(v, i, x) {
-			if (i)
-				buf_puts(b, ", ");
-			buf_puts(b, json_is_string(x) ? json_string_value(x) : "?");
-		}
-		return;
-	case F_EUROS:
-		if (json_is_integer(v))
-			buf_printf(b, "%lld.%02lld", (long long)json_integer_value(v) / 100,
-				   (long long)json_integer_value(v) % 100);
-		return;
-	case F_NAME:
-		if (json_is_true(json_object_get(obj, "hidden")))
-			buf_puts(b, "(hidden)");
-		else if (text_of(obj, "family_name"))
-			buf_printf(b, "%s, %s", text_of(obj, "family_name"), text_of(obj, "given_names"));
-		return;
-	}
-}
-
-/* "label   value" per field that has a value. */
-static void fields_print(const json_t *obj, const struct field *fields)
-{
-	struct buf b;
-	buf_init(&b, 0);
-	for (const struct field *f = fields; f->label; f++) {
-		buf_reset(&b);
-		value_format(&b, obj, f);
-		if (b.len)
-			printf("%-22s %s\n", f->label, b.data);
-	}
-	buf_release(&b);
-}
-
-/* A header line and one line per row, columns padded to their width. */
-static void rows_print(const json_t *rows, const struct field *cols, int indent)
-{
-	struct buf line, cell;
-	size_t i;
-	json_t *row;
-
-	buf_init(&line, 0);
-	buf_init(&cell, 0);
-	for (i = 0; i <= json_array_size(rows); i++) {
-		row = i ? json_array_get(rows, i - 1) : NULL;
-		buf_reset(&line);
-		buf_printf(&line, "%*s", indent, "");
-		for (const struct field *c = cols; c->label; c++) {
-			buf_reset(&cell);
-			if (row)
-				value_format(&cell, row, c);
-			else
-				buf_puts(&cell, c->label);
-			if (c[1].label)
-				buf_printf(&line, "%-*s ", c->width, cell.data ? cell.data : "");
-			else
-				buf_puts(&line, cell.data ? cell.data : "");
-		}
-		while (line.len && line.data[line.len - 1] == ' ')
-			line.data[--line.len] = '\0';
-		puts(line.data);
-	}
-	buf_release(&line);
-	buf_release(&cell);
-}
-
-/* "title:" and the rows of obj[key] under it, or "title: none". */
-static void section_print(const json_t *obj, const char *key, const char *title, const struct field *cols)
-{
-	const json_t *rows = json_object_get(obj, key);
-	if (json_array_size(rows) == 0) {
-		printf("\n%s: none\n", title);
-		return;
-	}
-	printf("\n%s:\n", title);
-	rows_print(rows, cols, 2);
-}
-
-/* "N nouns" (or "1 noun") and the rows of out.items. */
-static void list_print(const json_t *out, const char *noun, const char *nouns, const struct field *cols)
-{
-	const json_t *items = json_object_get(out, "items");
-	printf("%zu %s\n", json_array_size(items), json_array_size(items) == 1 ? noun : nouns);
-	if (json_array_size(items))
-		rows_print(items, cols, 0);
-}
 
 /* ---- employers ---- */
 
@@ -599,8 +131,8 @@ static int employer_list(struct cli *c, struct args *a, json_t **out, struct err
 {
 	json_t *net = json_object_get(a->in, "network_member");
 	struct employer_filter f = {
-		.sector = text_of(a->in, "sector"),
-		.q = text_of(a->in, "q"),
+		.sector = member_text(a->in, "sector"),
+		.q = member_text(a->in, "q"),
 		.network_member = net ? json_is_true(net) : -1,
 		.account_manager_id = json_integer_value(json_object_get(a->in, "account_manager_id")),
 	};
@@ -674,7 +206,7 @@ static const struct opt note_opts[] = {
 static const struct action employer_actions[] = {
 	{ "list", "[--sector S] [--network yes|no] [--q NAME] [--account-manager USERID] [--json]",
 	  { POS_NONE, POS_NONE }, { NULL, NULL }, employer_list_opts, false, employer_list, employers_print },
-	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "employer id", NULL }, no_opts, false, employer_show,
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "employer id", NULL }, opts_none, false, employer_show,
 	  employer_print },
 	{ "add",
 	  "--name N --sector S [--street S] [--postal-code P] [--city C] [--latitude X] [--longitude Y]\n"
@@ -795,8 +327,8 @@ static int placement_list(struct cli *c, struct args *a, json_t **out, struct er
 {
 	struct placement_filter f = {
 		.organisation_id = json_integer_value(json_object_get(a->in, "organisation_id")),
-		.kind = text_of(a->in, "kind"),
-		.sector = text_of(a->in, "sector"),
+		.kind = member_text(a->in, "kind"),
+		.sector = member_text(a->in, "sector"),
 		.include_inactive = json_is_true(json_object_get(a->in, "include_inactive")),
 	};
 	return app_placement_list(&c->ctx, &f, out, e);
@@ -819,20 +351,20 @@ static int placement_edit(struct cli *c, struct args *a, json_t **out, struct er
 
 static int placement_check(struct cli *c, struct args *a, json_t **out, struct err *e)
 {
-	return app_placement_check(&c->ctx, a->id[0], id_take(a->in, "participant_id"), out, e);
+	return app_placement_check(&c->ctx, a->id[0], member_id_take(a->in, "participant_id"), out, e);
 }
 
 /* Placing someone is adding a phase linked to the placement. */
 static int placement_place(struct cli *c, struct args *a, json_t **out, struct err *e)
 {
-	int64_t pid = id_take(a->in, "participant_id");
+	int64_t pid = member_id_take(a->in, "participant_id");
 	json_object_set_new(a->in, "placement_id", json_integer(a->id[0]));
 	return app_phase_add(&c->ctx, pid, a->in, out, e);
 }
 
 static int placement_attendance(struct cli *c, struct args *a, json_t **out, struct err *e)
 {
-	return app_attendance_list(&c->ctx, a->id[0], text_of(a->in, "from"), text_of(a->in, "to"), out, e);
+	return app_attendance_list(&c->ctx, a->id[0], member_text(a->in, "from"), member_text(a->in, "to"), out, e);
 }
 
 /* One mark (the same status and note) for each --participant. */
@@ -926,7 +458,7 @@ static const struct opt mark_opts[] = {
 static const struct action placement_actions[] = {
 	{ "list", "[--employer ORGID] [--kind K] [--sector S] [--all] [--json]", { POS_NONE, POS_NONE },
 	  { NULL, NULL }, placement_list_opts, false, placement_list, placements_print },
-	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "placement id", NULL }, no_opts, false, placement_show,
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "placement id", NULL }, opts_none, false, placement_show,
 	  placement_print },
 	{ "add",
 	  "--employer ORGID --kind K --title T --capacity N [--isco CODE] [--sector S] [--location L]\n"
@@ -1007,7 +539,7 @@ static void visit_print(const json_t *out)
 
 static int visit_list(struct cli *c, struct args *a, json_t **out, struct err *e)
 {
-	return app_visit_list(&c->ctx, text_of(a->in, "from"), text_of(a->in, "to"), out, e);
+	return app_visit_list(&c->ctx, member_text(a->in, "from"), member_text(a->in, "to"), out, e);
 }
 
 static int visit_show(struct cli *c, struct args *a, json_t **out, struct err *e)
@@ -1084,7 +616,7 @@ static const struct opt follow_up_opts[] = {
 static const struct action visit_actions[] = {
 	{ "list", "[--from DATE] [--to DATE] [--json]", { POS_NONE, POS_NONE }, { NULL, NULL }, period_opts, false,
 	  visit_list, visits_print },
-	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "visit id", NULL }, no_opts, false, visit_show, visit_print },
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "visit id", NULL }, opts_none, false, visit_show, visit_print },
 	{ "add",
 	  "--kind company_visit|matching_event --title T --on DATE --capacity N --employer ORGID[,ORGID...]\n"
 	  "[--time HH:MM] [--location L] [--language-support TEXT] [--notes TEXT]\n"
@@ -1123,8 +655,8 @@ static void assessments_print(const json_t *out)
 	list_print(out, "assessment", "assessments", assessment_columns);
 	if (!json_is_object(latest))
 		return;
-	printf("\nlatest (%s): advice %s - %s\n", text_of(latest, "assessed_on"), text_of(latest, "advice"),
-	       text_of(latest, "advice_reason") ? text_of(latest, "advice_reason") : "");
+	printf("\nlatest (%s): advice %s - %s\n", member_text(latest, "assessed_on"), member_text(latest, "advice"),
+	       member_text(latest, "advice_reason") ? member_text(latest, "advice_reason") : "");
 	printf("  %-16s %-6s %s\n", "ITEM", "SCORE", "TREND");
 	json_object_foreach((json_t *)json_object_get(out, "trends"), item, trend) {
 		json_t *s = json_object_get(scores, item);
@@ -1169,7 +701,7 @@ static const struct opt decide_opts[] = {
 };
 
 static const struct action assessment_actions[] = {
-	{ "list", "PID [--json]", { POS_ID, POS_NONE }, { "participant id", NULL }, no_opts, false, assessment_list,
+	{ "list", "PID [--json]", { POS_ID, POS_NONE }, { "participant id", NULL }, opts_none, false, assessment_list,
 	  assessments_print },
 	{ "add",
 	  "PID --on DATE --score ITEM=N ... [--comment ITEM=TEXT ...] [--placement ID] [--json-in FILE|-]\n"
@@ -1263,8 +795,8 @@ static const struct opt enrol_opts[] = {
 };
 
 static const struct action training_actions[] = {
-	{ "list", "[--json]", { POS_NONE, POS_NONE }, { NULL, NULL }, no_opts, false, training_list, trainings_print },
-	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "training id", NULL }, no_opts, false, training_show,
+	{ "list", "[--json]", { POS_NONE, POS_NONE }, { NULL, NULL }, opts_none, false, training_list, trainings_print },
+	{ "show", "ID [--json]", { POS_ID, POS_NONE }, { "training id", NULL }, opts_none, false, training_show,
 	  training_print },
 	{ "add",
 	  "--title T --provider P --start DATE --end DATE --cost EUR [--employer-share EUR --employer ORGID]\n"
@@ -1278,7 +810,7 @@ static const struct action training_actions[] = {
 
 /* ---- the commands ---- */
 
-static const struct group employer_group = {
+static const struct cmd_group employer_group = {
 	"employer", employer_actions,
 	"The employer network: list, show, add and change employers, their contacts and notes in\n"
 	"their history. Sectors: greenhouse_horticulture, logistics, food_processing, retail, care,\n"
@@ -1288,7 +820,7 @@ static const struct group employer_group = {
 	"beside it win. Import many at once with `meedoen import employers FILE`."
 };
 
-static const struct group placement_group = {
+static const struct cmd_group placement_group = {
 	"placement", placement_actions,
 	"Places offered by employers and by the social work company. Kinds: internal_work_learning,\n"
 	"external_work_learning, work_experience_place, language_internship, trial_placement,\n"
@@ -1299,13 +831,13 @@ static const struct group placement_group = {
 	"--json-in takes the body of POST or PATCH /api/placements (docs/api.md)."
 };
 
-static const struct group visit_group = {
+static const struct cmd_group visit_group = {
 	"visit", visit_actions,
 	"Company visits and matching events: plan one, invite participants up to its capacity,\n"
 	"record who came and their interest, and each employer's follow-up. Listed newest first."
 };
 
-static const struct group assessment_group = {
+static const struct cmd_group assessment_group = {
 	"assessment", assessment_actions,
 	"Work-floor assessments of a participant. Every item of the rubric needs a score:\n"
 	"punctuality, attendance, pace, quality, instructions, cooperation, safety, vocabulary\n"
@@ -1313,124 +845,60 @@ static const struct group assessment_group = {
 	"paid_work) is computed; the job coach confirms it or overrides it with a reason."
 };
 
-static const struct group training_group = {
+static const struct cmd_group training_group = {
 	"training", training_actions,
 	"Short trainings at work (forklift, food hygiene, safety) with their cost in euros and the\n"
 	"employer's share; enrol participants and record their result and certificate."
 };
 
-/* The usage lines of every action (a usage's further lines indented under
- * its first), then the group's text. */
-static void group_help(const struct group *g)
-{
-	for (const struct action *a = g->actions; a->name; a++) {
-		int indent = (int)(strlen("usage: meedoen ") + strlen(g->name) + strlen(a->name) + 2);
-		printf("%s meedoen %s %s ", a == g->actions ? "usage:" : "      ", g->name, a->name);
-		for (const char *p = a->usage, *nl; p; p = nl ? nl + 1 : NULL) {
-			nl = strchr(p, '\n');
-			printf("%*s%.*s\n", p == a->usage ? 0 : indent, "", nl ? (int)(nl - p) : (int)strlen(p), p);
-		}
-	}
-	printf("\n%s\n", g->about);
-}
-
-/* Run `meedoen GROUP ACTION ...`. */
-static int group_run(const struct group *g, struct cli *c, int argc, char **argv)
-{
-	const struct action *act = NULL;
-	struct args a = { { 0, 0 }, NULL, NULL };
-	struct buf cmd;
-	struct err e;
-	json_t *out = NULL;
-	bool json;
-	int rc;
-
-	argc = cli_take_json(argc, argv, &json);
-	buf_init(&cmd, 0);
-	for (const struct action *x = g->actions; x->name; x++) {
-		buf_printf(&cmd, "%s%s", cmd.len ? ", " : "", x->name);
-		if (argc >= 2 && strcmp(argv[1], x->name) == 0)
-			act = x;
-	}
-	if (act == NULL) {
-		rc = argc < 2 ? cli_usage(g->name, "say %s", cmd.data)
-			      : cli_usage(g->name, "unknown action \"%s\"; say %s", argv[1], cmd.data);
-		buf_release(&cmd);
-		return rc;
-	}
-	buf_reset(&cmd);
-	buf_printf(&cmd, "%s %s", g->name, act->name);
-	a.in = json_object();
-	err_init(&e);
-	if ((rc = args_parse(cmd.data, act, argc - 2, argv + 2, &a)) != 0)
-		goto out;
-	if ((rc = cli_open(c)) != 0)
-		goto out;
-	rc = act->run(c, &a, &out, &e);
-	if (rc == EXIT_USAGE)
-		goto out;
-	if (rc != 0)
-		rc = cli_fail(&e);
-	else if (json)
-		cli_print_json(out);
-	else
-		act->print(out);
-out:
-	json_decref(out);
-	json_decref(a.in);
-	err_release(&e);
-	buf_release(&cmd);
-	return rc;
-}
-
 int cmd_employer(struct cli *c, int argc, char **argv)
 {
-	return group_run(&employer_group, c, argc, argv);
+	return cmd_group_run(&employer_group, c, argc, argv);
 }
 
 int cmd_placement(struct cli *c, int argc, char **argv)
 {
-	return group_run(&placement_group, c, argc, argv);
+	return cmd_group_run(&placement_group, c, argc, argv);
 }
 
 int cmd_visit(struct cli *c, int argc, char **argv)
 {
-	return group_run(&visit_group, c, argc, argv);
+	return cmd_group_run(&visit_group, c, argc, argv);
 }
 
 int cmd_assessment(struct cli *c, int argc, char **argv)
 {
-	return group_run(&assessment_group, c, argc, argv);
+	return cmd_group_run(&assessment_group, c, argc, argv);
 }
 
 int cmd_training(struct cli *c, int argc, char **argv)
 {
-	return group_run(&training_group, c, argc, argv);
+	return cmd_group_run(&training_group, c, argc, argv);
 }
 
 void help_employer(void)
 {
-	group_help(&employer_group);
+	cmd_group_help(&employer_group);
 }
 
 void help_placement(void)
 {
-	group_help(&placement_group);
+	cmd_group_help(&placement_group);
 }
 
 void help_visit(void)
 {
-	group_help(&visit_group);
+	cmd_group_help(&visit_group);
 }
 
 void help_assessment(void)
 {
-	group_help(&assessment_group);
+	cmd_group_help(&assessment_group);
 }
 
 void help_training(void)
 {
-	group_help(&training_group);
+	cmd_group_help(&training_group);
 }
 
 /* ---- import employers|placements ---- */
@@ -1519,7 +987,7 @@ static int import_employer_side(struct cli *c, int argc, char **argv, import_fn 
 		json_t *x;
 		json_array_foreach(json_object_get(report, "errors"), i, x)
 			fprintf(stderr, "%s:%lld: %s: %s\n", path, (long long)json_integer_value(json_object_get(x, "line")),
-				text_of(x, "field"), text_of(x, "reason"));
+				member_text(x, "field"), member_text(x, "reason"));
 	}
 	if (ok != 0 && e.kind != ERR_INVALID)
 		cli_fail(&e);
@@ -1539,7 +1007,9 @@ int cmd_import_any(struct cli *c, int argc, char **argv)
 			return import_employer_side(c, argc, argv, imports[i].run);
 	if (argc >= 2 && strcmp(argv[1], "screening") == 0)
 		return cmd_import(c, argc, argv);
-	return cli_usage("import", "say what to import: screening, employers or placements");
+	if (argc >= 2 && cmd_timetable_imports(argv[1]))
+		return cmd_timetable_import(c, argc, argv);
+	return cli_usage("import", "say what to import: screening, employers or placements; timetable or class-attendance");
 }
 
 void help_import_any(void)
@@ -1553,4 +1023,5 @@ void help_import_any(void)
 	     "row refuses the whole file unless --partial. FILE - reads stdin. Each rejected row\n"
 	     "is reported on stderr as FILE:LINE: column: reason; exit status 1 when rows were\n"
 	     "rejected. Account managers and project leaders (and the local operator) may import.");
+	help_timetable_import();
 }

@@ -3,6 +3,7 @@
  * table.
  */
 #include "cli/cli.h"
+#include "cli/cmd_timetable.h"
 #include "base/buf.h"
 #include "base/xmalloc.h"
 #include "domain/screening.h"
@@ -17,7 +18,8 @@ static const struct command commands[] = {
 	{ "serve", "serve the web UI and the HTTP API", cmd_serve, help_serve },
 	{ "demo", "fill a new database with demo data", cmd_demo, help_demo },
 	{ "participant", "add, show, edit and list participants", cmd_participant, help_participant },
-	{ "import", "import screening profiles, employers or placements", cmd_import_any, help_import_any },
+	{ "import", "import screening profiles, employers, placements, timetables or class attendance", cmd_import_any,
+	  help_import_any },
 	{ "user", "add and list users", cmd_user, help_user },
 	{ "organisation", "add and list organisations", cmd_organisation, help_organisation },
 	{ "consent", "record, list and revoke consent", cmd_consent, help_consent },
@@ -29,6 +31,9 @@ static const struct command commands[] = {
 	{ "visit", "company visits and matching events: plan, invite, attendance", cmd_visit, help_visit },
 	{ "assessment", "work-floor assessments and the readiness advice", cmd_assessment, help_assessment },
 	{ "training", "trainings at work, enrolment and results", cmd_training, help_training },
+	{ "timetable", "language-class groups and class attendance", cmd_timetable, help_timetable },
+	{ "plan", "week plans: show, add, remove, exceptions, classes, who is free, capacity", cmd_plan, help_plan },
+	{ "export", "export a week plan as iCalendar or a week card as PDF", cmd_export, help_export },
 };
 
 static void usage(FILE *out)

@@ -1,7 +1,9 @@
 /*
  * signal.c - the signal rules as a table of (code, label, actor, test).
  * Boundaries, with arrival on day 0: the intake is due on day 21; days 16
- * to 21 give "intake due", day 22 on gives "intake overdue".
+ * to 21 give "intake due", day 22 on gives "intake overdue". Repeated
+ * class absence: the third most recent unexcused absence at most 28 days
+ * ago (all three then lie within those 28 days); due on that day.
  */
 #include "signal.h"
 
@@ -16,6 +18,7 @@
 #define INTEGRATION_WARN_MONTHS 6
 #define DROPOUT_CONTACT_DAYS 28
 #define HOLD_WARN_DAYS 30
+#define ABSENCE_WINDOW_DAYS 28
 
 typedef bool (*rule_test)(const struct path_facts *f, date_t today, date_t *due);
 
@@ -89,6 +92,12 @@ static bool sheltered_hold_ending(const struct path_facts *f, date_t today, date
 	return f->has_hold && today <= *due && today >= *due - HOLD_WARN_DAYS;
 }
 
+static bool class_absence(const struct path_facts *f, date_t today, date_t *due)
+{
+	*due = f->third_absence;
+	return f->has_third_absence && today >= *due && today - *due <= ABSENCE_WINDOW_DAYS;
+}
+
 static const struct {
 	struct signal_rule_def def;
 	rule_test test;
@@ -116,6 +125,9 @@ static const struct {
 	[SIG_SHELTERED_HOLD_ENDING] = { { "sheltered_hold_ending", "gereserveerde plek beschut werk verloopt binnen 30 dagen",
 					  ROLE_YOUTH_CONSULTANT },
 					sheltered_hold_ending },
+	[SIG_CLASS_ABSENCE] = { { "class_absence", "herhaald afwezig bij taalles (3 keer ongeoorloofd in 28 dagen)",
+				  ROLE_JOB_COACH },
+				class_absence },
 };
 
 const struct signal_rule_def *signal_rule(enum signal_rule r)

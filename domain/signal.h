@@ -24,6 +24,7 @@ enum signal_rule {
 	SIG_INTEGRATION_DEADLINE,  /* civic-integration deadline within 6 months, no exam */
 	SIG_DROPOUT_NO_FOLLOW_UP,  /* dropped out, no contact for 4 weeks */
 	SIG_SHELTERED_HOLD_ENDING, /* a held sheltered-work place ends within 30 days */
+	SIG_CLASS_ABSENCE,         /* three unexcused class absences within 28 days */
 	SIG_RULE_COUNT
 };
 
@@ -57,6 +58,8 @@ struct path_facts {
 	date_t dropped_out_since;
 	bool has_hold;             /* a sheltered-work place held */
 	date_t hold_until;
+	bool has_third_absence;    /* at least three unexcused class absences */
+	date_t third_absence;      /* the day of the third most recent one */
 };
 
 struct signal {

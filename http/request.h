@@ -25,6 +25,15 @@ struct hctx {
 	/* answer */
 	int status;
 	json_t *out;              /* owned; NULL for an empty body */
+	/* a body that is not JSON (a calendar file, a PDF): when raw_out is
+	 * set (malloc'd; the server frees it) it is sent instead of out with
+	 * raw_type as its Content-Type, and as a download named filename
+	 * (Content-Disposition: attachment) when that is not empty */
+	char *raw_out;
+	size_t raw_out_len;
+	const char *raw_type;
+	char filename[96];
+	const char *path;         /* the request path, for routes with a text parameter */
 	char set_cookie[256];
 	struct err *e;
 };

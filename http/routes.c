@@ -2,6 +2,9 @@
  * routes.c - the API route table and path matching.
  */
 #include "http/routes.h"
+#include "http/h_timetable.h"
+#include "http/h_weekplan.h"
+#include "http/h_weekcard.h"
 #include "base/buf.h"
 
 #include <stdlib.h>
@@ -74,6 +77,37 @@ static const struct route routes[] = {
 	{ "GET", "/api/users", h_user_list, AUTH_SESSION, BODY_NONE },
 	{ "POST", "/api/users", h_user_add, AUTH_SESSION, BODY_JSON },
 	{ "PATCH", "/api/users/:id", h_user_update, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/day-part-times", h_day_part_times_get, AUTH_SESSION, BODY_NONE },
+	{ "PUT", "/api/day-part-times", h_day_part_times_put, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/class-groups", h_class_group_list, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/class-groups", h_class_group_create, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/class-groups/:id", h_class_group_get, AUTH_SESSION, BODY_NONE },
+	{ "PATCH", "/api/class-groups/:id", h_class_group_update, AUTH_SESSION, BODY_JSON },
+	{ "POST", "/api/class-groups/:id/exceptions", h_class_group_exception_add, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/class-groups/:id/attendance", h_class_attendance_get, AUTH_SESSION, BODY_NONE },
+	{ "PUT", "/api/class-groups/:id/attendance", h_class_attendance_put, AUTH_SESSION, BODY_JSON },
+	{ "POST", "/api/import/timetable", h_import_timetable, AUTH_SESSION, BODY_RAW },
+	{ "POST", "/api/import/class-attendance", h_import_class_attendance, AUTH_SESSION, BODY_RAW },
+	{ "GET", "/api/capacity", h_capacity, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/participants/:id/week-plan", h_week_plan_get, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/participants/:id/week-plan/entries", h_week_plan_entry_add, AUTH_SESSION, BODY_JSON },
+	{ "POST", "/api/participants/:id/week-plan/exceptions", h_week_plan_exception_add, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/participants/:id/week-plan.ics", h_week_plan_ics, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/participants/:id/fitting-placements", h_fitting_placements, AUTH_SESSION, BODY_NONE },
+	{ "PATCH", "/api/week-plan/entries/:id", h_week_plan_entry_update, AUTH_SESSION, BODY_JSON },
+	{ "POST", "/api/week-plan/entries/:id/remove", h_week_plan_entry_remove, AUTH_SESSION, BODY_JSON },
+	{ "POST", "/api/week-plan/entries/:id/exceptions", h_week_plan_entry_exception, AUTH_SESSION, BODY_JSON },
+	{ "DELETE", "/api/week-plan/exceptions/:id", h_week_plan_exception_remove, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/week-plan/free", h_week_plan_free, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/class-groups/:id/enrolments", h_class_enrol, AUTH_SESSION, BODY_JSON },
+	{ "PATCH", "/api/class-enrolments/:id", h_class_enrolment_update, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/coaches/:id/appointments.ics", h_coach_ics, AUTH_SESSION, BODY_NONE },
+	{ "POST", "/api/calendar-tokens", h_calendar_token_create, AUTH_SESSION, BODY_JSON },
+	{ "GET", "/api/calendar-tokens", h_calendar_token_list, AUTH_SESSION, BODY_NONE },
+	{ "DELETE", "/api/calendar-tokens/:id", h_calendar_token_revoke, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/calendar/:token.ics", h_calendar_by_token, AUTH_NONE, BODY_NONE },
+	{ "GET", "/api/participants/:id/week-card", h_week_card_get, AUTH_SESSION, BODY_NONE },
+	{ "GET", "/api/participants/:id/week-card.pdf", h_week_card_pdf, AUTH_SESSION, BODY_NONE },
 };
 
 /* Match one pattern against a path; fills id on success. */
@@ -91,6 +125,16 @@ static bool path_matches(const char *pattern, const char *path, int64_t id[2])
 			id[nid++] = v;
 			pattern += 3;
 			path = end;
+			continue;
+		}
+		if (strncmp(pattern, ":token", 6) == 0) {
+			/* an opaque token: 16 to 128 characters of base64url or hex;
+			 * the handler reads it from the path */
+			size_t n = strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+			if (n < 16 || n > 128)
+				return false;
+			pattern += 6;
+			path += n;
 			continue;
 		}
 		if (*pattern != *path)

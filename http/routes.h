@@ -15,7 +15,8 @@ enum route_body { BODY_NONE, BODY_JSON, BODY_RAW };
 
 struct route {
 	const char *method;
-	const char *pattern; /* "/api/participants/:id/links"; ":id" is a positive integer */
+	const char *pattern; /* "/api/participants/:id/links"; ":id" is a positive integer,
+			      * ":token" an opaque token the handler reads from hctx.path */
 	handler_fn handler;
 	enum route_auth auth;
 	enum route_body body;

@@ -173,6 +173,25 @@ static enum MHD_Result answer_json(struct MHD_Connection *conn, struct request *
 	return ret;
 }
 
+/* Answer with the handler's non-JSON body (h->raw_out, taken over). */
+static enum MHD_Result answer_raw(struct MHD_Connection *conn, struct request *req, int status, struct hctx *h)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(h->raw_out_len, h->raw_out, MHD_RESPMEM_MUST_FREE);
+	h->raw_out = NULL;
+	MHD_add_response_header(r, "Content-Type", h->raw_type ? h->raw_type : "application/octet-stream");
+	if (h->filename[0]) {
+		char disposition[160];
+		snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", h->filename);
+		MHD_add_response_header(r, "Content-Disposition", disposition);
+	}
+	common_headers(r, req);
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	req->status = status;
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
 static const char *title_for(enum err_kind k)
 {
 	switch (k) {
@@ -291,6 +310,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
 	app_ctx_init(&ctx, srv->app, st, req->request_id);
 	h.id[0] = req->id[0];
 	h.id[1] = req->id[1];
+	h.path = req->path;
 	h.content_type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	int rc = 0;
 	if (req->route->auth == AUTH_SESSION)
@@ -305,10 +325,13 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
 		rc = req->route->handler(&h);
 	pool_give(srv, st);
 
-	if (rc == 0)
+	if (rc == 0 && h.raw_out)
+		ret = answer_raw(conn, req, h.status ? h.status : 200, &h);
+	else if (rc == 0)
 		ret = answer_json(conn, req, h.status ? h.status : 200, h.out, "application/json", h.set_cookie, 0, NULL);
 	else
 		ret = answer_problem(conn, req, &e, h.set_cookie, h.out);
+	free(h.raw_out);
 	sodium_memzero(h.set_cookie, sizeof h.set_cookie);
 	json_decref(h.out);
 	json_decref(h.body);

@@ -224,6 +224,7 @@ struct facts_row {
 	const char *dropped_out_since;
 	const char *hold_until;
 	int64_t organisation_id;
+	const char *third_absence; /* the third most recent unexcused class absence */
 };
 
 typedef int (*facts_fn)(void *arg, const struct facts_row *row, struct err *e);

@@ -279,7 +279,8 @@ int store_signal_facts(struct store *st, const struct participant_query *q, fact
 	buf_printf(&sql,
 		   "SELECT p.id, p.arrival_date, p.registered, p.has_intake, p.last_contact, p.last_assessment, "
 		   "p.integration_deadline, p.exam_status, p.volunteer_spans, p.handover_done, p.work_learning_start, "
-		   "p.open_planned_end, p.dropped_out_since, p.hold_until, p.organisation_id FROM path_facts p%s",
+		   "p.open_planned_end, p.dropped_out_since, p.hold_until, p.organisation_id, p.third_absence "
+		   "FROM path_facts p%s",
 		   where.data);
 	sqlite3_stmt *s = stmt_get_text(st, sql.data, e);
 	if (s == NULL)
@@ -303,6 +304,7 @@ int store_signal_facts(struct store *st, const struct participant_query *q, fact
 			.dropped_out_since = col_text(s, 12),
 			.hold_until = col_text(s, 13),
 			.organisation_id = sqlite3_column_int64(s, 14),
+			.third_absence = col_text(s, 15),
 		};
 		if (fn(arg, &r, e) != 0) {
 			sqlite3_reset(s);

@@ -93,6 +93,20 @@ static void sql(struct fixture *f, const char *text)
 	sqlite3_close(db);
 }
 
+/* The first column of the first row of a query as a number. */
+static int64_t sql_count(struct fixture *f, const char *text)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, text, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
 static int64_t total_participants(struct fixture *f)
 {
 	struct list_params p = { .page = 1, .per_page = 1 };
@@ -421,6 +435,23 @@ static void test_kept_facts_equal_live_facts(void **state)
 		"INSERT INTO handover (participant_id, checklist, updated_at) VALUES (12, '{}', '2026-01-03') "
 		"ON CONFLICT (participant_id) DO UPDATE SET welfare_signed_at = NULL",
 		"DELETE FROM handover WHERE participant_id = 12",
+		/* class attendance: the third most recent unexcused absence */
+		"INSERT INTO class_group (organisation_id, name, start_date, end_date, created_at, updated_at) "
+		"SELECT id, 'Facts A2', '2026-01-01', '2026-12-31', '2026-01-01', '2026-01-01' FROM organisation "
+		"WHERE type = 'language_provider' LIMIT 1",
+		"INSERT INTO class_attendance (group_id, participant_id, day, status, recorded_at) "
+		"SELECT id, 14, '2026-02-03', 'absent_unexcused', '2026-02-03' FROM class_group WHERE name = 'Facts A2'",
+		"INSERT INTO class_attendance (group_id, participant_id, day, status, recorded_at) "
+		"SELECT id, 14, '2026-02-05', 'absent_unexcused', '2026-02-05' FROM class_group WHERE name = 'Facts A2'",
+		"INSERT INTO class_attendance (group_id, participant_id, day, status, recorded_at) "
+		"SELECT id, 14, '2026-02-10', 'absent_unexcused', '2026-02-10' FROM class_group WHERE name = 'Facts A2'",
+		"INSERT INTO class_attendance (group_id, participant_id, day, status, recorded_at) "
+		"SELECT id, 14, '2026-02-12', 'absent_unexcused', '2026-02-12' FROM class_group WHERE name = 'Facts A2'",
+		"UPDATE class_attendance SET status = 'absent_excused', reason = 'ziek' WHERE participant_id = 14 "
+		"AND day = '2026-02-10'",
+		"UPDATE class_attendance SET participant_id = 15 WHERE participant_id = 14 AND day = '2026-02-12'",
+		"DELETE FROM class_attendance WHERE participant_id = 14 AND day = '2026-02-03'",
+		"DELETE FROM class_attendance WHERE participant_id = 15",
 	};
 	assert_int_equal(stale_facts(f), 0);
 	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++) {
@@ -428,6 +459,14 @@ static void test_kept_facts_equal_live_facts(void **state)
 		if (stale_facts(f) != 0)
 			fail_msg("facts stale after: %s", writes[i]);
 	}
+	/* the class-attendance triggers do keep the third absence (of these three only) */
+	sql(f, "DELETE FROM class_attendance WHERE participant_id = 16");
+	sql(f, "INSERT INTO class_attendance (group_id, participant_id, day, status, recorded_at) "
+	       "SELECT id, 16, d, 'absent_unexcused', d FROM class_group, (SELECT '2026-03-02' AS d UNION ALL "
+	       "SELECT '2026-03-04' UNION ALL SELECT '2026-03-09') WHERE name = 'Facts A2'");
+	assert_int_equal(stale_facts(f), 0);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM path_facts WHERE id = 16 AND third_absence = '2026-03-02'"),
+			 1);
 	/* a new participant (the store's connection has the Dutch collation) */
 	json_t *rec = json_pack("{s:s,s:s,s:s,s:s,s:s}", "family_name", "Nieuw", "given_names", "Iemand", "birth_date",
 				"1990-01-01", "target_group", "newcomer", "arrival_date", "2026-02-02");

@@ -13,6 +13,13 @@
  * assessment's advice the one domain/assessment.c computes, the demo
  * employer's user seeing people placed with them, and the same seed giving
  * the same work floor.
+ *
+ * Week planning in the demo (issue 5) is read back through the app as its
+ * users would: both providers' class groups with sessions, a plan with at
+ * least two day-parts of work (or a conflict saying why not) for everyone
+ * in work-learning, no production hall over its capacity, the demo job
+ * coach seeing an open and an accepted conflict and the class_absence
+ * signal, and the same seed giving the same plans.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,6 +36,9 @@
 
 #include "app/app.h"
 #include "app/employers.h"
+#include "app/path.h"
+#include "app/timetable.h"
+#include "app/weekplan.h"
 #include "domain/assessment.h"
 #include "domain/codes.h"
 #include "domain/daypart.h"
@@ -1021,6 +1031,138 @@ static void test_demo_work_floor_repeats(void **state)
 	floor_close(&b);
 }
 
+/* ---- week planning in a demo database ----------------------------------- */
+
+static void test_demo_week_plans(void **state)
+{
+	struct floor_db f;
+	struct err e;
+	json_t *out = NULL, *item, *c;
+	size_t i, j;
+
+	(void)state;
+	floor_open(&f, 150, 3);
+	err_init(&e);
+
+	/* both providers have class groups with sessions; each provider's user sees only its own */
+	static const char *const providers[][2] = { { "taalaanbieder", "Taalhuis Westland" },
+						    { "taalaanbieder2", "Taalschool De Brug" } };
+	for (size_t k = 0; k < COUNT(providers); k++) {
+		act_as(&f, providers[k][0]);
+		assert_int_equal(app_class_group_list(&f.ctx, 0, false, &out, &e), 0);
+		assert_true(json_array_size(json_object_get(out, "items")) >= 4);
+		json_array_foreach(json_object_get(out, "items"), i, item) {
+			assert_string_equal(str(item, "organisation_name"), providers[k][1]);
+			assert_true(json_array_size(json_object_get(item, "sessions")) >= 1);
+		}
+		json_decref(out);
+	}
+	/* a Christmas holiday, enrolments, and attendance in the past only */
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM plan_exception WHERE group_id IS NOT NULL "
+				       "AND reason = 'Kerstvakantie'"), 1);
+	assert_true(query_int(&f, "SELECT count(DISTINCT group_id) FROM class_enrolment") >= 6);
+	assert_true(query_int(&f, "SELECT count(*) FROM class_attendance WHERE status = 'present'") >
+		    query_int(&f, "SELECT count(*) FROM class_attendance WHERE status <> 'present'"));
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM class_attendance WHERE day >= ?1"), 0);
+	assert_int_equal(query_int(&f, "SELECT count(*) FROM class_attendance a WHERE NOT EXISTS (SELECT 1 FROM "
+				       "class_enrolment c WHERE c.group_id = a.group_id AND c.participant_id = "
+				       "a.participant_id AND c.start_date <= a.day)"), 0);
+
+	/* everyone in work-learning has a plan with two day-parts of work, or a conflict saying why not */
+	act_as(&f, "projectleider");
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(f.db, "SELECT DISTINCT participant_id FROM phase WHERE actual_end IS NULL "
+					    "AND kind IN ('internal_work_learning', 'external_work_learning', "
+					    "'work_experience_place', 'language_internship', 'trial_placement')",
+					    -1, &s, NULL), SQLITE_OK);
+	int people = 0, with_class = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t pid = sqlite3_column_int64(s, 0);
+		assert_int_equal(app_week_plan_get(&f.ctx, pid, 0, &out, &e), 0);
+		bool why = false, cls = false;
+		json_array_foreach(json_object_get(out, "conflicts"), j, c)
+			why |= strcmp(str(c, "rule"), "below_minimum") == 0;
+		json_array_foreach(json_object_get(out, "items"), j, item)
+			cls |= strcmp(str(item, "kind"), "language_class") == 0;
+		if (json_integer_value(json_object_get(out, "work_day_parts")) < 2 && !why)
+			fail_msg("participant %lld works %lld day-parts without a conflict", (long long)pid,
+				 (long long)json_integer_value(json_object_get(out, "work_day_parts")));
+		people++;
+		with_class += cls;
+		json_decref(out);
+	}
+	sqlite3_finalize(s);
+	assert_true(people > 20 && with_class >= 5);
+	/* no production hall is over its capacity in any day-part */
+	assert_int_equal(app_capacity(&f.ctx, NULL, 4, 0, &out, &e), 0);
+	int halls = 0;
+	json_array_foreach(json_object_get(out, "items"), i, item) {
+		halls += json_is_true(json_object_get(item, "is_hall"));
+		json_array_foreach(json_object_get(item, "grid"), j, c)
+			if (json_is_true(json_object_get(item, "is_hall")))
+				assert_int_equal(json_array_size(json_object_get(c, "over")), 0);
+	}
+	assert_true(halls >= 4);
+	json_decref(out);
+
+	/* the demo job coach sees an open and an accepted conflict this week, and repeated class absence */
+	act_as(&f, "jobcoach");
+	assert_int_equal(sqlite3_prepare_v2(f.db, "SELECT DISTINCT l.participant_id FROM participant_link l "
+					    "JOIN app_user u ON u.id = l.user_id WHERE u.username = 'jobcoach' "
+					    "AND l.kind = 'job_coach' AND EXISTS (SELECT 1 FROM plan_entry e "
+					    "WHERE e.participant_id = l.participant_id)", -1, &s, NULL), SQLITE_OK);
+	int open = 0, accepted = 0, overlap_open = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		assert_int_equal(app_week_plan_get(&f.ctx, sqlite3_column_int64(s, 0), 0, &out, &e), 0);
+		json_array_foreach(json_object_get(out, "conflicts"), j, c) {
+			json_t *a = json_object_get(c, "accepted");
+			if (json_is_null(a)) {
+				open++;
+				overlap_open += strcmp(str(c, "rule"), "overlap") == 0;
+			} else {
+				assert_true(strlen(str(a, "reason")) >= 3);
+				accepted++;
+			}
+		}
+		json_decref(out);
+	}
+	sqlite3_finalize(s);
+	assert_true(open >= 3 && overlap_open >= 1 && accepted >= 1);
+	assert_int_equal(app_signals(&f.ctx, 500, &out, &e), 0);
+	assert_true(json_integer_value(json_object_get(json_object_get(out, "counts"), "class_absence")) >= 1);
+	json_decref(out);
+
+	err_release(&e);
+	floor_close(&f);
+}
+
+/* The same seed gives the same class groups, enrolments, plans and attendance. */
+static void test_demo_week_plans_repeat(void **state)
+{
+	static const char sql[] =
+		"SELECT 'g', id, organisation_id, name, level, location, start_date, end_date FROM class_group "
+		"UNION ALL SELECT 's', id, group_id, weekday, start_time, end_time, 0, 0 FROM class_session "
+		"UNION ALL SELECT 'c', id, group_id, participant_id, start_date, end_date, created_by, 0 "
+		"FROM class_enrolment "
+		"UNION ALL SELECT 'e', id, participant_id, kind, day_parts, coalesce(start_time, '') || "
+		"coalesce(end_time, ''), placement_id, valid_from || coalesce(valid_until, '') FROM plan_entry "
+		"UNION ALL SELECT 'o', id, participant_id, entry_id, enrolment_id, conflicts, reason, user_id "
+		"FROM plan_override "
+		"UNION ALL SELECT 'a', group_id, participant_id, day, status, reason, 0, 0 FROM class_attendance";
+	struct floor_db a, b;
+
+	(void)state;
+	floor_open(&a, 80, 11);
+	floor_open(&b, 80, 11);
+	char *ta = query_text(&a, sql), *tb = query_text(&b, sql);
+	assert_true(strlen(ta) > 1000);
+	assert_string_equal(ta, tb);
+	free(ta);
+	free(tb);
+	floor_close(&a);
+	floor_close(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1036,6 +1178,8 @@ int main(void)
 		cmocka_unit_test(test_employer_network_drawn),
 		cmocka_unit_test(test_demo_work_floor),
 		cmocka_unit_test(test_demo_work_floor_repeats),
+		cmocka_unit_test(test_demo_week_plans),
+		cmocka_unit_test(test_demo_week_plans_repeat),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

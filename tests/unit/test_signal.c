@@ -183,6 +183,28 @@ static void test_sheltered_hold(void **state)
 	assert_false(fires(&f, until + 1, SIG_SHELTERED_HOLD_ENDING, NULL));
 }
 
+/* Three unexcused absences within 28 days: the third most recent one at
+ * most 28 days ago. */
+static void test_class_absence_28_days(void **state)
+{
+	(void)state;
+	date_t third = d(2026, 2, 20); /* 28 days later is 20 March */
+	struct path_facts f = newcomer(d(2025, 1, 1));
+	f.has_intake = true;
+	date_t due;
+	assert_false(fires(&f, third + 5, SIG_CLASS_ABSENCE, NULL)); /* fewer than three */
+	f.has_third_absence = true;
+	f.third_absence = third;
+	assert_true(fires(&f, third, SIG_CLASS_ABSENCE, &due));
+	assert_int_equal(due, third);
+	assert_true(fires(&f, third + 27, SIG_CLASS_ABSENCE, NULL));
+	assert_true(fires(&f, third + 28, SIG_CLASS_ABSENCE, NULL));
+	assert_int_equal(third + 28, d(2026, 3, 20));
+	assert_false(fires(&f, third + 29, SIG_CLASS_ABSENCE, NULL));
+	assert_false(fires(&f, third - 1, SIG_CLASS_ABSENCE, NULL)); /* a day recorded ahead of today */
+	assert_int_equal(signal_rule(SIG_CLASS_ABSENCE)->actor, ROLE_JOB_COACH);
+}
+
 static void test_rule_table(void **state)
 {
 	(void)state;
@@ -231,6 +253,7 @@ int main(void)
 		cmocka_unit_test(test_integration_deadline_six_months),
 		cmocka_unit_test(test_dropout_follow_up),
 		cmocka_unit_test(test_sheltered_hold),
+		cmocka_unit_test(test_class_absence_28_days),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_volunteer_spans),
 	};
