@@ -98,6 +98,7 @@ export const SIGNAL_RULE_LABELS = {
   integration_deadline: 'inburgeringstermijn binnen 6 maanden, geen examen',
   dropout_no_follow_up: 'uitgevallen zonder contact in 4 weken',
   sheltered_hold_ending: 'gereserveerde plek beschut werk verloopt binnen 30 dagen',
+  class_absence: 'herhaald afwezig bij taalles (3 keer ongeoorloofd in 28 dagen)',
 };
 
 // Short names of the rules, for column headings.
@@ -112,6 +113,7 @@ export const SIGNAL_RULE_SHORT = {
   integration_deadline: 'inburgeringstermijn',
   dropout_no_follow_up: 'uitval zonder contact',
   sheltered_hold_ending: 'reservering loopt af',
+  class_absence: 'afwezig bij taalles',
 };
 
 // Where in the dossier a signal is dealt with.
@@ -126,6 +128,7 @@ export const SIGNAL_RULE_SECTION = {
   integration_deadline: 'gegevens',
   dropout_no_follow_up: 'journaal',
   sheltered_hold_ending: 'beschut',
+  class_absence: 'weekplanning',
 };
 
 // The first step chosen at the intake.

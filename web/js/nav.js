@@ -26,6 +26,11 @@ export const CAN = {
   manageEmployers: new Set(['project_leader', 'account_manager']),
   // ACT_MANAGE_VISITS: plan company visits and matching events.
   manageVisits: new Set(['project_leader', 'job_coach', 'account_manager']),
+  // ACT_MANAGE_TIMETABLES: class groups, sessions, timetable imports, and
+  // recording class attendance (the language provider for its own groups).
+  manageTimetables: new Set(['language_provider', 'project_leader']),
+  // Read class groups (a job coach reads the timetables only).
+  readTimetables: new Set(['language_provider', 'project_leader', 'job_coach']),
 };
 const CREATE_ROLES = CAN.create;
 const IMPORT_ROLES = CAN.import;
@@ -43,6 +48,15 @@ function navItems(user) {
     items.push({ href: '/employers.html', text: 'Werkgevers', key: 'employers' });
     items.push({ href: '/placements.html', text: 'Plaatsen', key: 'placements' });
     items.push({ href: '/visits.html', text: 'Bezoeken', key: 'visits' });
+  }
+  if (CAN.readEmployers.has(user.role)) {
+    items.push({ href: '/capacity.html', text: 'Capaciteit', key: 'capacity' });
+  }
+  if (CAN.readTimetables.has(user.role)) {
+    items.push({ href: '/timetables.html', text: 'Lesroosters', key: 'timetables' });
+  }
+  if (CAN.manageTimetables.has(user.role)) {
+    items.push({ href: '/attendance.html', text: 'Lesaanwezigheid', key: 'attendance' });
   }
   if (CREATE_ROLES.has(user.role)) {
     items.push({ href: '/new.html', text: 'Nieuwe deelnemer', key: 'new' });
