@@ -1,6 +1,6 @@
 // dossier.js - one participant: the path (path.js: phases, intake, ladder,
 // journal, hand-over, sheltered work), the work-floor assessments
-// (assessments.js), all readable fields grouped by data
+// (assessments.js), the week plan (weekplan.js), all readable fields grouped by data
 // category (others shown as "afgeschermd"), the edit form for writable
 // fields, consents, links (guidance network) and the processing log.
 import { get, post, patch, query, describeError, ApiError } from './api.js';
@@ -14,6 +14,7 @@ import {
 import { buildParticipantForm, changedFields } from './participant-form.js';
 import { initPath, setParticipant, onPhases } from './path.js';
 import { initAssessments, setAssessmentParticipant, setPhases } from './assessments.js';
+import { initWeekPlan, setWeekPlanParticipant } from './weekplan.js';
 
 const LOG_PER_PAGE = 20;
 const CONSENT_FREE_ORG_TYPES = new Set(['municipality', 'social_work_company']);
@@ -131,6 +132,7 @@ async function save(ev) {
     state.participant = updated;
     setParticipant(updated);
     setAssessmentParticipant(updated);
+    setWeekPlanParticipant(updated);
     closeEdit(false);
     showMessage($('#save-message'), 'ok', 'De wijzigingen zijn opgeslagen.');
     $('#save-message').querySelector('.utrecht-alert')?.setAttribute('tabindex', '-1');
@@ -382,6 +384,7 @@ async function reloadParticipant() {
     state.participant = await get(`/api/participants/${state.id}`);
     setParticipant(state.participant);
     setAssessmentParticipant(state.participant);
+    setWeekPlanParticipant(state.participant);
     if ($('#edit-form').hidden) renderView();
   } catch (err) {
     if (err instanceof ApiError && err.status === 403) {
@@ -432,6 +435,8 @@ async function main() {
     id: state.id, user: state.user, participant: state.participant, codes: state.codes, orgs: state.orgs,
     onShow, onHide, reloadLinks: loadLinks,
   }), initAssessments({
+    id: state.id, user: state.user, participant: state.participant, codes: state.codes, onShow, onHide,
+  }), initWeekPlan({
     id: state.id, user: state.user, participant: state.participant, codes: state.codes, onShow, onHide,
   })];
   if (CAN.log.has(state.user.role)) {
