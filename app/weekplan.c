@@ -322,13 +322,37 @@ static bool has_key(const struct schedule_conflict *c, size_t n, const char *key
 	return false;
 }
 
+/* The conflicts `after` has and `before` had not, week by week over
+ * WP_WEEKS_AHEAD weeks from monday, each key once and leaving out keys
+ * accepted earlier: into fresh (as JSON) and keys. Compared per week, so a
+ * rule that already held in one week (work below the minimum in the week a
+ * plan starts) still counts as new when the change brings it to another. */
+static void new_conflicts(const struct wp *before, const struct wp *after, date_t monday, json_t *fresh,
+			  json_t *keys)
+{
+	for (int k = 0; k < WP_WEEKS_AHEAD; k++) {
+		struct schedule_conflict *cb = NULL, *ca = NULL;
+		date_t week = monday + 7 * k;
+		size_t nb = week_conflicts(before, week, &cb), na = week_conflicts(after, week, &ca);
+		for (size_t i = 0; i < na; i++) {
+			bool known = false;
+			for (size_t j = 0; !known && j < json_array_size(keys); j++)
+				known = strcmp(json_string_value(json_array_get(keys, j)), ca[i].key) == 0;
+			if (known || has_key(cb, nb, ca[i].key) || json_object_get(after->accepted, ca[i].key))
+				continue;
+			json_array_append_new(fresh, wp_conflict_json(after, &ca[i]));
+			json_array_append_new(keys, json_string(ca[i].key));
+		}
+		free(cb);
+		free(ca);
+	}
+}
+
 /* Apply change c in one transaction, checking its conflicts. On a refusal
  * for new conflicts, *refused = {"conflicts":[...]} and ERR_CONFLICT. */
 static int wp_change_run(struct app_ctx *ctx, const struct wp_change *c, json_t **refused, struct err *e)
 {
 	struct wp before, after;
-	struct schedule_conflict *cb = NULL, *ca = NULL;
-	size_t nb = 0, na = 0;
 	date_t monday = change_monday(ctx, c->from);
 	json_t *fresh = NULL, *keys = NULL;
 	int rc = -1;
@@ -339,20 +363,13 @@ static int wp_change_run(struct app_ctx *ctx, const struct wp_change *c, json_t 
 		return -1;
 	if (wp_load(ctx, c->pid, &before, e) != 0)
 		goto out;
-	nb = wp_conflicts_ahead(&before, monday, WP_WEEKS_AHEAD, &cb);
 	if (c->apply(ctx, c->arg, e) != 0)
 		goto out;
 	if (wp_load(ctx, c->pid, &after, e) != 0)
 		goto out;
-	na = wp_conflicts_ahead(&after, monday, WP_WEEKS_AHEAD, &ca);
 	fresh = json_array();
 	keys = json_array();
-	for (size_t i = 0; i < na; i++) {
-		if (has_key(cb, nb, ca[i].key) || json_object_get(after.accepted, ca[i].key))
-			continue;
-		json_array_append_new(fresh, wp_conflict_json(&after, &ca[i]));
-		json_array_append_new(keys, json_string(ca[i].key));
-	}
+	new_conflicts(&before, &after, monday, fresh, keys);
 	size_t nnew = json_array_size(fresh);
 	if (nnew && c->reason == NULL) {
 		err_set(e, ERR_CONFLICT, "this change adds %zu conflict%s (%s); give override_reason to save it anyway",
@@ -376,8 +393,6 @@ static int wp_change_run(struct app_ctx *ctx, const struct wp_change *c, json_t 
 out:
 	if (rc != 0)
 		store_rollback(ctx->st);
-	free(cb);
-	free(ca);
 	json_decref(fresh);
 	json_decref(keys);
 	wp_release(&before);

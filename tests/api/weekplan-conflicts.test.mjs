@@ -280,3 +280,20 @@ test('hall_full: two people at a production hall of capacity 1 in the same day-p
     { kind: 'work', placement_id: h.id, day_parts: ['fri_morning'], valid_from: MON });
   assert.equal(r.status, 201, r.text);
 });
+
+test('a plan starting mid-week: removing work below the minimum is still a new conflict in the weeks after', async () => {
+  // the first week holds too little work because the plan starts late in it;
+  // the same rule in the following weeks is new and needs a reason
+  const p = await inWorkLearning();
+  const lastDay = addDays(MON, -1); // the Sunday before MON: the plan's first day
+  const e1 = await add(p.id, { kind: 'work', day_parts: ['tue_morning'], valid_from: lastDay });
+  await add(p.id, { kind: 'work', day_parts: ['thu_morning'], valid_from: lastDay });
+  const first = await plan(p.id, lastDay);
+  assert.ok(first.conflicts.some((c) => c.rule === 'below_minimum'), 'the starting week is short of work');
+  assert.ok(!(await plan(p.id)).conflicts.some((c) => c.rule === 'below_minimum'), 'a full week is not');
+
+  const r = await t.call('jobcoach', 'POST', `/api/week-plan/entries/${e1.entry.id}/remove`, {});
+  assertProblem(r, 409);
+  assert.ok(r.body.conflicts.some((c) => c.rule === 'below_minimum'), r.text);
+  assert.equal((await plan(p.id)).items.filter((i) => i.kind === 'work').length, 2, 'nothing removed');
+});
