@@ -6,6 +6,7 @@
 #include "http/h_weekcard.h"
 #include "app/weekcard.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 /* The card's week (any day of it; 0 for this week) and language (NULL for
@@ -43,7 +44,9 @@ int h_week_card_pdf(struct hctx *h)
 	json_decref(card);
 	if (rc != 0)
 		return -1;
-	/* no file name: the browser shows the card (inline) rather than saving it */
+	/* inline: the browser shows the card; saving it offers this name */
+	snprintf(h->filename, sizeof h->filename, "weekkaart-%lld.pdf", (long long)h->id[0]);
+	h->inline_body = true;
 	h->raw_out = pdf;
 	h->raw_out_len = len;
 	h->raw_type = "application/pdf";

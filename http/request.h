@@ -33,6 +33,7 @@ struct hctx {
 	size_t raw_out_len;
 	const char *raw_type;
 	char filename[96];
+	bool inline_body;         /* shown by the browser (inline) rather than saved */
 	const char *path;         /* the request path, for routes with a text parameter */
 	char set_cookie[256];
 	struct err *e;

@@ -181,7 +181,8 @@ static enum MHD_Result answer_raw(struct MHD_Connection *conn, struct request *r
 	MHD_add_response_header(r, "Content-Type", h->raw_type ? h->raw_type : "application/octet-stream");
 	if (h->filename[0]) {
 		char disposition[160];
-		snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", h->filename);
+		snprintf(disposition, sizeof disposition, "%s; filename=\"%s\"", h->inline_body ? "inline" : "attachment",
+			 h->filename);
 		MHD_add_response_header(r, "Content-Disposition", disposition);
 	}
 	common_headers(r, req);

@@ -185,6 +185,7 @@ describe('week card', () => {
     const res = await fetch(`${server.url}/api/participants/${pid}/week-card.pdf?lang=ar&week=${week}`, { headers: { cookie: jc } });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
+    assert.equal(res.headers.get('content-disposition'), `inline; filename="weekkaart-${pid}.pdf"`);
     const body = Buffer.from(await res.arrayBuffer());
     assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
 
