@@ -100,6 +100,17 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		if (coaches > 2)
 			printf("  jobcoach3 ... jobcoach%lld  %lld more job coaches, for a realistic caseload each\n",
 			       (long long)coaches, (long long)coaches - 2);
+		json_t *wp = json_object_get(summary, "week_plans");
+		if (wp)
+			printf("\nweek plans: %lld in work-learning, %lld class groups of two language providers, "
+			       "%lld enrolments,\n%lld class attendance marks, %lld conflicts accepted with a reason, and %lld "
+			       "people of jobcoach\nwith a conflict to resolve\n",
+			       (long long)json_integer_value(json_object_get(wp, "plans")),
+			       (long long)json_integer_value(json_object_get(wp, "class_groups")),
+			       (long long)json_integer_value(json_object_get(wp, "enrolments")),
+			       (long long)json_integer_value(json_object_get(wp, "attendance")),
+			       (long long)json_integer_value(json_object_get(wp, "accepted")),
+			       (long long)json_integer_value(json_object_get(wp, "open")));
 	}
 	json_decref(summary);
 	err_release(&e);

@@ -1,9 +1,7 @@
 /*
  * cmd_employer.c - the employer side and the work floor on the command
  * line: `meedoen employer`, `placement`, `visit`, `assessment` and
- * `training`, and `meedoen import employers|placements` (the screening
- * import stays in cmd_import.c; cmd_import_any sends each kind where it
- * belongs).
+ * `training` (their CSV imports are in cmd_import.c).
  *
  * Every command is a table of actions, every action a table of options
  * (cli/options.h): an option row names the member of the API body it
@@ -13,8 +11,6 @@
  */
 #include "cli/cli.h"
 #include "cli/options.h"
-#include "cli/cmd_timetable.h"
-#include "app/employer_import.h"
 #include "app/employers.h"
 #include "app/path.h"
 #include "base/buf.h"
@@ -901,127 +897,3 @@ void help_training(void)
 	cmd_group_help(&training_group);
 }
 
-/* ---- import employers|placements ---- */
-
-typedef int (*import_fn)(struct app_ctx *ctx, const char *data, size_t n, bool partial, json_t **report,
-			 struct err *e);
-
-static const struct {
-	const char *what;
-	import_fn run;
-} imports[] = {
-	{ "employers", app_import_employers },
-	{ "placements", app_import_placements },
-};
-
-/* The whole file at path ("-": stdin); NULL with e filled. Free with free(). */
-static char *file_read(const char *path, size_t *n, struct err *e)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct buf b;
-	char chunk[65536];
-	size_t got;
-
-	if (f == NULL) {
-		err_set(e, ERR_NOT_FOUND, "cannot open \"%s\"", path);
-		return NULL;
-	}
-	buf_init(&b, 0);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, got);
-	if (ferror(f))
-		err_set(e, ERR_BAD_REQUEST, "cannot read \"%s\"", path);
-	if (f != stdin)
-		fclose(f);
-	char *data = e->kind == ERR_NONE ? buf_detach(&b, n) : NULL;
-	if (data == NULL && e->kind == ERR_NONE)
-		err_set(e, ERR_TOO_LARGE, "\"%s\" is too large", path);
-	buf_release(&b);
-	return data;
-}
-
-/* `meedoen import employers|placements FILE [--partial] [--json]`: the
- * report on stdout, each rejected row as FILE:LINE: field: reason on stderr. */
-static int import_employer_side(struct cli *c, int argc, char **argv, import_fn run)
-{
-	const char *path = NULL;
-	bool json, partial = false;
-	struct err e;
-	json_t *report = NULL;
-	size_t n = 0;
-	int rc = EXIT_USER;
-
-	argc = cli_take_json(argc, argv, &json);
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--partial") == 0)
-			partial = true;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage("import", "unknown option \"%s\"", argv[i]);
-		else if (path)
-			return cli_usage("import", "give exactly one FILE");
-		else
-			path = argv[i];
-	}
-	if (path == NULL)
-		return cli_usage("import", "give the FILE to import (- for stdin)");
-	err_init(&e);
-	char *data = file_read(path, &n, &e);
-	if (data == NULL) {
-		rc = cli_fail(&e);
-		goto out;
-	}
-	if (cli_open(c) != 0)
-		goto out;
-	int ok = run(&c->ctx, data, n, partial, &report, &e);
-	if (json && report) {
-		cli_print_json(report);
-	} else if (report) {
-		printf("%s: %lld rows, %lld created, %lld updated, %lld unchanged, %lld rejected%s\n", path,
-		       (long long)json_integer_value(json_object_get(report, "rows")),
-		       (long long)json_integer_value(json_object_get(report, "created")),
-		       (long long)json_integer_value(json_object_get(report, "updated")),
-		       (long long)json_integer_value(json_object_get(report, "unchanged")),
-		       (long long)json_integer_value(json_object_get(report, "rejected")),
-		       json_is_true(json_object_get(report, "committed")) ? "" : " - nothing was stored");
-		size_t i;
-		json_t *x;
-		json_array_foreach(json_object_get(report, "errors"), i, x)
-			fprintf(stderr, "%s:%lld: %s: %s\n", path, (long long)json_integer_value(json_object_get(x, "line")),
-				member_text(x, "field"), member_text(x, "reason"));
-	}
-	if (ok != 0 && e.kind != ERR_INVALID)
-		cli_fail(&e);
-	bool rejected = report && json_integer_value(json_object_get(report, "rejected")) > 0;
-	rc = ok == 0 && !rejected ? 0 : EXIT_USER;
-out:
-	json_decref(report);
-	free(data);
-	err_release(&e);
-	return rc;
-}
-
-int cmd_import_any(struct cli *c, int argc, char **argv)
-{
-	for (size_t i = 0; argc >= 2 && i < sizeof imports / sizeof imports[0]; i++)
-		if (strcmp(argv[1], imports[i].what) == 0)
-			return import_employer_side(c, argc, argv, imports[i].run);
-	if (argc >= 2 && strcmp(argv[1], "screening") == 0)
-		return cmd_import(c, argc, argv);
-	if (argc >= 2 && cmd_timetable_imports(argv[1]))
-		return cmd_timetable_import(c, argc, argv);
-	return cli_usage("import", "say what to import: screening, employers or placements; timetable or class-attendance");
-}
-
-void help_import_any(void)
-{
-	help_import();
-	puts("\nusage: meedoen import employers FILE [--partial] [--json]\n"
-	     "meedoen import placements FILE [--partial] [--json]\n\n"
-	     "Import the employer network or its placements from CSV (docs/employer-import.md).\n"
-	     "Employers are matched on their name, placements on external_id: a known one is\n"
-	     "updated, a new one added, and rows that change nothing are not stored again. One bad\n"
-	     "row refuses the whole file unless --partial. FILE - reads stdin. Each rejected row\n"
-	     "is reported on stderr as FILE:LINE: column: reason; exit status 1 when rows were\n"
-	     "rejected. Account managers and project leaders (and the local operator) may import.");
-	help_timetable_import();
-}

@@ -1,9 +1,17 @@
 /*
- * cmd_import.c - `meedoen import screening FILE`: read the file, import it
- * through app/, print the report, and draw a progress bar on stderr when
- * it is a terminal.
+ * cmd_import.c - `meedoen import KIND FILE`: every file import. Screening
+ * profiles (CSV or JSON lines, with a progress bar on stderr when it is a
+ * terminal) and the CSV imports of the employer side and the language
+ * providers (employers, placements, timetables, class attendance), one
+ * table row each. Each reads the file, imports it through app/, prints
+ * the report on stdout and each rejected row as FILE:LINE: column: reason
+ * on stderr; exit status 1 when rows were rejected.
  */
 #include "cli/cli.h"
+#include "app/employer_import.h"
+#include "cli/cmd_timetable.h"
+#include "cli/options.h"
+#include "app/timetable.h"
 #include "base/buf.h"
 
 #include <getopt.h>
@@ -34,7 +42,8 @@ static void progress_bar(void *arg, long rows, size_t done, size_t total)
 	fflush(stderr);
 }
 
-static char *read_file(const char *path, size_t *n, struct err *e)
+/* The whole file at path ("-": stdin); NULL with e filled. Free with free(). */
+static char *file_read(const char *path, size_t *n, struct err *e)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct buf b;
@@ -52,11 +61,47 @@ static char *read_file(const char *path, size_t *n, struct err *e)
 		err_set(e, ERR_BAD_REQUEST, "cannot read \"%s\"", path);
 	if (f != stdin)
 		fclose(f);
-	if (e->kind != ERR_NONE) {
-		buf_release(&b);
-		return NULL;
+	char *data = e->kind == ERR_NONE ? buf_detach(&b, n) : NULL;
+	if (data == NULL && e->kind == ERR_NONE)
+		err_set(e, ERR_TOO_LARGE, "\"%s\" is too large", path);
+	buf_release(&b);
+	return data;
+}
+
+/* A report member as a number, for printing. */
+static long long count_of(const json_t *report, const char *key)
+{
+	return (long long)json_integer_value(json_object_get(report, key));
+}
+
+/* Print an import report: the counts on stdout (groups and unchanged when
+ * the import has them), each rejected row on stderr. Returns the exit
+ * status the import earns: 0, or EXIT_USER when it failed or rejected
+ * rows. */
+static int report_print(const char *path, int ok, const json_t *report, bool json, const struct err *e)
+{
+	if (json && report) {
+		cli_print_json(report);
+	} else if (report) {
+		printf("%s: %lld rows", path, count_of(report, "rows"));
+		if (json_object_get(report, "groups"))
+			printf(", %lld groups", count_of(report, "groups"));
+		printf(", %lld created, %lld updated", count_of(report, "created"), count_of(report, "updated"));
+		if (json_object_get(report, "unchanged"))
+			printf(", %lld unchanged", count_of(report, "unchanged"));
+		printf(", %lld rejected%s\n", count_of(report, "rejected"),
+		       json_is_true(json_object_get(report, "committed")) ? "" : " - nothing was stored");
+		size_t i;
+		json_t *x;
+		json_array_foreach(json_object_get(report, "errors"), i, x) {
+			const char *field = member_text(x, "field"), *reason = member_text(x, "reason");
+			fprintf(stderr, "%s:%lld: %s: %s\n", path, count_of(x, "line"), field ? field : "",
+				reason ? reason : "");
+		}
 	}
-	return buf_detach(&b, n);
+	if (ok != 0 && e->kind != ERR_INVALID)
+		cli_fail(e);
+	return ok == 0 && count_of(report, "rejected") == 0 ? 0 : EXIT_USER;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -103,7 +148,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	size_t n = 0;
 	json_t *report = NULL;
 	err_init(&e);
-	char *data = read_file(path, &n, &e);
+	char *data = file_read(path, &n, &e);
 	if (data == NULL) {
 		int rc = cli_fail(&e);
 		err_release(&e);
@@ -114,28 +159,89 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		goto out;
 	bool tty = isatty(STDERR_FILENO) && !json;
 	int ok = app_import_screening(&c->ctx, fmt, data, n, partial, tty ? progress_bar : NULL, NULL, &report, &e);
-	if (json && report) {
-		cli_print_json(report);
-	} else if (report) {
-		printf("%s: %lld rows, %lld created, %lld updated, %lld rejected%s\n", path,
-		       (long long)json_integer_value(json_object_get(report, "rows")),
-		       (long long)json_integer_value(json_object_get(report, "created")),
-		       (long long)json_integer_value(json_object_get(report, "updated")),
-		       (long long)json_integer_value(json_object_get(report, "rejected")),
-		       json_is_true(json_object_get(report, "committed")) ? "" : " - nothing was stored");
-		size_t i;
-		json_t *x;
-		json_array_foreach(json_object_get(report, "errors"), i, x)
-			fprintf(stderr, "%s:%lld: %s: %s\n", path, (long long)json_integer_value(json_object_get(x, "line")),
-				json_string_value(json_object_get(x, "field")), json_string_value(json_object_get(x, "reason")));
-	}
-	if (ok != 0 && e.kind != ERR_INVALID)
-		cli_fail(&e);
-	bool rejected = report && json_integer_value(json_object_get(report, "rejected")) > 0;
-	rc = ok == 0 && !rejected ? 0 : EXIT_USER;
+	rc = report_print(path, ok, report, json, &e);
 out:
 	json_decref(report);
 	free(data);
 	err_release(&e);
 	return rc;
+}
+
+/* ---- CSV imports: employers, placements, timetables, class attendance ---- */
+
+typedef int (*import_fn)(struct app_ctx *ctx, const char *data, size_t n, bool partial, json_t **report,
+			 struct err *e);
+
+static const struct {
+	const char *what;
+	import_fn run;
+} csv_imports[] = {
+	{ "employers", app_import_employers },
+	{ "placements", app_import_placements },
+	{ "timetable", app_import_timetable },
+	{ "class-attendance", app_import_class_attendance },
+};
+
+/* `meedoen import KIND FILE [--partial] [--json]` for a CSV import. */
+static int import_csv(struct cli *c, int argc, char **argv, import_fn run)
+{
+	const char *path = NULL;
+	bool json, partial = false;
+	struct err e;
+	json_t *report = NULL;
+	size_t n = 0;
+	int rc = EXIT_USER;
+
+	argc = cli_take_json(argc, argv, &json);
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--partial") == 0)
+			partial = true;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage("import", "unknown option \"%s\"", argv[i]);
+		else if (path)
+			return cli_usage("import", "give exactly one FILE");
+		else
+			path = argv[i];
+	}
+	if (path == NULL)
+		return cli_usage("import", "give the FILE to import (- for stdin)");
+	err_init(&e);
+	char *data = file_read(path, &n, &e);
+	if (data == NULL) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (cli_open(c) != 0)
+		goto out;
+	int ok = run(&c->ctx, data, n, partial, &report, &e);
+	rc = report_print(path, ok, report, json, &e);
+out:
+	json_decref(report);
+	free(data);
+	err_release(&e);
+	return rc;
+}
+
+int cmd_import_any(struct cli *c, int argc, char **argv)
+{
+	for (size_t i = 0; argc >= 2 && i < sizeof csv_imports / sizeof csv_imports[0]; i++)
+		if (strcmp(argv[1], csv_imports[i].what) == 0)
+			return import_csv(c, argc, argv, csv_imports[i].run);
+	if (argc >= 2 && strcmp(argv[1], "screening") == 0)
+		return cmd_import(c, argc, argv);
+	return cli_usage("import", "say what to import: screening, employers or placements; timetable or class-attendance");
+}
+
+void help_import_any(void)
+{
+	help_import();
+	puts("\nusage: meedoen import employers FILE [--partial] [--json]\n"
+	     "meedoen import placements FILE [--partial] [--json]\n\n"
+	     "Import the employer network or its placements from CSV (docs/employer-import.md).\n"
+	     "Employers are matched on their name, placements on external_id: a known one is\n"
+	     "updated, a new one added, and rows that change nothing are not stored again. One bad\n"
+	     "row refuses the whole file unless --partial. FILE - reads stdin. Each rejected row\n"
+	     "is reported on stderr as FILE:LINE: column: reason; exit status 1 when rows were\n"
+	     "rejected. Account managers and project leaders (and the local operator) may import.");
+	help_timetable_import();
 }

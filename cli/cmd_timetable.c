@@ -1,6 +1,7 @@
 /*
- * cmd_timetable.c - class groups, class attendance, the timetable and
- * attendance imports, and the capacity grid on the command line. Each
+ * cmd_timetable.c - class groups, class attendance and the capacity
+ * grid on the command line (the timetable and attendance imports are in
+ * cmd_import.c). Each
  * action is one call into app/timetable.h; output is text, or the app's
  * JSON with --json. Exit status as in cli.h.
  */
@@ -132,121 +133,6 @@ void help_timetable(void)
 	     "inactive ones too), or the class attendance of one group on a day (default today):\n"
 	     "everyone enrolled that day, names only where you may see them. A language provider\n"
 	     "sees its own groups only. Import timetables with `meedoen import timetable`.");
-}
-
-/* ---- import timetable | class-attendance ---- */
-
-typedef int (*import_fn)(struct app_ctx *ctx, const char *data, size_t n, bool partial, json_t **report,
-			 struct err *e);
-
-static const struct {
-	const char *what;
-	import_fn run;
-} imports[] = {
-	{ "timetable", app_import_timetable },
-	{ "class-attendance", app_import_class_attendance },
-};
-
-bool cmd_timetable_imports(const char *what)
-{
-	for (size_t i = 0; what && i < sizeof imports / sizeof imports[0]; i++)
-		if (strcmp(what, imports[i].what) == 0)
-			return true;
-	return false;
-}
-
-/* The whole file at path ("-": stdin); NULL with e filled. */
-static char *file_read(const char *path, size_t *n, struct err *e)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct buf b;
-	char chunk[65536];
-	size_t got;
-
-	if (f == NULL) {
-		err_set(e, ERR_NOT_FOUND, "cannot open \"%s\"", path);
-		return NULL;
-	}
-	buf_init(&b, 0);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, got);
-	if (ferror(f))
-		err_set(e, ERR_BAD_REQUEST, "cannot read \"%s\"", path);
-	if (f != stdin)
-		fclose(f);
-	char *data = e->kind == ERR_NONE ? buf_detach(&b, n) : NULL;
-	if (data == NULL && e->kind == ERR_NONE)
-		err_set(e, ERR_TOO_LARGE, "\"%s\" is too large", path);
-	buf_release(&b);
-	return data;
-}
-
-int cmd_timetable_import(struct cli *c, int argc, char **argv)
-{
-	const char *path = NULL;
-	bool json, partial = false;
-	import_fn run = NULL;
-	struct err e;
-	json_t *report = NULL;
-	size_t n = 0;
-	int rc = EXIT_USER;
-
-	argc = cli_take_json(argc, argv, &json);
-	for (size_t i = 0; argc >= 2 && i < sizeof imports / sizeof imports[0]; i++)
-		if (strcmp(argv[1], imports[i].what) == 0)
-			run = imports[i].run;
-	if (run == NULL)
-		return cli_usage("import", "say what to import: timetable or class-attendance");
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--partial") == 0)
-			partial = true;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage("import", "unknown option \"%s\"", argv[i]);
-		else if (path)
-			return cli_usage("import", "give exactly one FILE");
-		else
-			path = argv[i];
-	}
-	if (path == NULL)
-		return cli_usage("import", "give the FILE to import (- for stdin)");
-	err_init(&e);
-	char *data = file_read(path, &n, &e);
-	if (data == NULL) {
-		rc = cli_fail(&e);
-		goto out;
-	}
-	if (cli_open(c) != 0)
-		goto out;
-	int ok = run(&c->ctx, data, n, partial, &report, &e);
-	if (json && report) {
-		cli_print_json(report);
-	} else if (report) {
-		json_t *groups = json_object_get(report, "groups");
-		printf("%s: %lld rows", path, (long long)json_integer_value(json_object_get(report, "rows")));
-		if (groups)
-			printf(", %lld groups", (long long)json_integer_value(groups));
-		printf(", %lld created, %lld updated, %lld unchanged, %lld rows rejected%s\n",
-		       (long long)json_integer_value(json_object_get(report, "created")),
-		       (long long)json_integer_value(json_object_get(report, "updated")),
-		       (long long)json_integer_value(json_object_get(report, "unchanged")),
-		       (long long)json_integer_value(json_object_get(report, "rejected")),
-		       json_is_true(json_object_get(report, "committed")) ? "" : " - nothing was stored");
-		size_t i;
-		json_t *x;
-		json_array_foreach(json_object_get(report, "errors"), i, x)
-			fprintf(stderr, "%s:%lld: %s: %s\n", path, (long long)json_integer_value(json_object_get(x, "line")),
-				text(x, "field"), text(x, "reason"));
-	}
-	if (ok != 0 && e.kind != ERR_INVALID)
-		cli_fail(&e);
-	bool rejected = report && json_integer_value(json_object_get(report, "rejected")) > 0;
-	rc = ok == 0 && !rejected ? 0 : EXIT_USER;
-	cli_close(c);
-out:
-	json_decref(report);
-	free(data);
-	err_release(&e);
-	return rc;
 }
 
 void help_timetable_import(void)

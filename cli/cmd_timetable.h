@@ -16,8 +16,6 @@ void help_timetable(void);
 
 /* `meedoen import timetable|class-attendance FILE [--partial] [--json]`;
  * argv[1] names the kind. True for the kinds it takes. */
-bool cmd_timetable_imports(const char *what);
-int cmd_timetable_import(struct cli *c, int argc, char **argv);
 void help_timetable_import(void);
 
 /* `meedoen plan capacity [--from D] [--weeks N] [--organisation ID]`:
