@@ -9,7 +9,6 @@
 #include "app/timetable.h"
 
 #include <string.h>
-#include <strings.h>
 
 int h_day_part_times_get(struct hctx *h)
 {
@@ -74,38 +73,6 @@ int h_class_attendance_get(struct hctx *h)
 int h_class_attendance_put(struct hctx *h)
 {
 	return app_class_attendance_put(h->ctx, h->id[0], h->body, &h->out, h->e);
-}
-
-typedef int (*import_fn)(struct app_ctx *ctx, const char *data, size_t n, bool partial, json_t **report,
-			 struct err *e);
-
-/* Check the format and ?partial=, then run the import; the report is the
- * answer, and also goes with a refusal (422) as members of the problem. */
-static int import_csv_body(struct hctx *h, import_fn run)
-{
-	const char *f = query(h, "format"), *partial = query(h, "partial"), *ct = h->content_type;
-
-	if (f && *f && strcmp(f, "csv") != 0)
-		return err_field(h->e, "format", "\"%.20s\" is not csv (the only format of this import)", f);
-	if (!(f && *f) && !(ct && strncasecmp(ct, "text/csv", 8) == 0 && (ct[8] == '\0' || ct[8] == ';')))
-		return err_set(h->e, ERR_UNSUPPORTED, "send the file as text/csv, or name it with ?format=csv");
-	bool is_partial = partial && (strcmp(partial, "1") == 0 || strcmp(partial, "true") == 0);
-	if (partial && !is_partial && strcmp(partial, "0") != 0 && strcmp(partial, "false") != 0)
-		return err_field(h->e, "partial", "\"%.20s\" is not 0 or 1", partial);
-	json_t *report = NULL;
-	int rc = run(h->ctx, h->raw, h->raw_len, is_partial, &report, h->e);
-	h->out = report;
-	return rc;
-}
-
-int h_import_timetable(struct hctx *h)
-{
-	return import_csv_body(h, app_import_timetable);
-}
-
-int h_import_class_attendance(struct hctx *h)
-{
-	return import_csv_body(h, app_import_class_attendance);
 }
 
 int h_capacity(struct hctx *h)

@@ -17,8 +17,6 @@ int h_class_group_update(struct hctx *h);
 int h_class_group_exception_add(struct hctx *h);
 int h_class_attendance_get(struct hctx *h);
 int h_class_attendance_put(struct hctx *h);
-int h_import_timetable(struct hctx *h);
-int h_import_class_attendance(struct hctx *h);
 int h_capacity(struct hctx *h);
 
 #endif

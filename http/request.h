@@ -74,6 +74,8 @@ int h_log_list(struct hctx *h);
 int h_import_screening(struct hctx *h);
 int h_import_employers(struct hctx *h);
 int h_import_placements(struct hctx *h);
+int h_import_timetable(struct hctx *h);
+int h_import_class_attendance(struct hctx *h);
 int h_org_list(struct hctx *h);
 int h_org_add(struct hctx *h);
 int h_user_list(struct hctx *h);

@@ -1,12 +1,14 @@
 /*
- * h_import_employers.c - POST /api/import/employers and
- * /api/import/placements: the CSV file as the raw body (text/csv, or any
+ * h_import_csv.c - the CSV imports: POST /api/import/employers,
+ * /api/import/placements, /api/import/timetable and
+ * /api/import/class-attendance. The file is the raw body (text/csv, or any
  * type with ?format=csv), ?partial=1 to store the good rows of a file with
  * bad ones. The report comes back as the answer, and also with a refusal
  * (422) as members of the problem, like the screening import.
  */
 #include "http/request.h"
 #include "app/employer_import.h"
+#include "app/timetable.h"
 
 #include <string.h>
 #include <strings.h>
@@ -40,4 +42,14 @@ int h_import_employers(struct hctx *h)
 int h_import_placements(struct hctx *h)
 {
 	return import_csv_body(h, app_import_placements);
+}
+
+int h_import_timetable(struct hctx *h)
+{
+	return import_csv_body(h, app_import_timetable);
+}
+
+int h_import_class_attendance(struct hctx *h)
+{
+	return import_csv_body(h, app_import_class_attendance);
 }
