@@ -8,6 +8,7 @@
 #define MEEDOEN_WEEKPLAN_INTERNAL_H
 
 #include "app/weekplan.h"
+#include "domain/activity.h"
 #include "domain/schedule.h"
 
 #define WP_KEY_LEN 24 /* "e123456789012345" plus NUL */
@@ -67,6 +68,39 @@ json_t *wp_conflict_json(const struct wp *w, const struct schedule_conflict *c);
 
 /* The Dutch label of a plan kind code (the code itself when unknown). */
 const char *wp_kind_label(const char *kind);
+
+/* ---- changing a plan (weekplan.c) ---- */
+
+typedef int (*wp_apply_fn)(struct app_ctx *ctx, void *arg, struct err *e);
+
+struct wp_change {
+	int64_t pid;
+	date_t from;            /* first day the change touches */
+	const char *reason;     /* override_reason, or NULL */
+	wp_apply_fn apply;
+	void *arg;
+	const int64_t *entry_id;     /* where apply leaves the entry's id, or NULL */
+	const int64_t *enrolment_id; /* same, for an enrolment */
+	const char *action;
+	enum activity activity;
+};
+
+/* The Monday from which a change starting on `from` is checked: this
+ * week's, or the week of `from` when that lies ahead. */
+date_t wp_change_monday(const struct app_ctx *ctx, date_t from);
+
+/* Apply change c in one transaction, checking its conflicts week by week:
+ * new conflicts not accepted before need c->reason, which is then kept
+ * with them (plan_override) and logged. On a refusal *refused =
+ * {"conflicts":[...]} and ERR_CONFLICT; nothing is stored on any error. */
+int wp_change_run(struct app_ctx *ctx, const struct wp_change *c, json_t **refused, struct err *e);
+
+/* Read "override_reason" (3..500 characters) from in into *reason (NULL
+ * when absent); a field error otherwise. */
+void wp_reason_check(const json_t *in, const char **reason, struct err *e);
+
+/* JSON list of the n conflicts c of w. */
+json_t *wp_conflicts_json(const struct wp *w, const struct schedule_conflict *c, size_t n);
 
 /* How many weeks ahead a change is checked for conflicts. */
 #define WP_WEEKS_AHEAD 26
