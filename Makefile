@@ -41,6 +41,7 @@ build-asan: $(BUILD_ASAN)/build.ninja
 bench: deps build
 	bash bench/run.sh
 	bash bench/signals.sh
+	bash bench/weekplan.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)

@@ -4,8 +4,9 @@
  * network with its places and the social work company's production halls
  * (demo_employers.c), and a synthetic population from domain/demo.c with
  * caseloads, volunteers, language courses, paths (demo_path.c) ending in
- * placements, and consents drawn from the same seed, so every role sees
- * something on its first login.
+ * placements, and consents drawn from the same seed, then two language
+ * providers' timetables and the week plans of everyone in work-learning
+ * (demo_plan.c), so every role sees something on its first login.
  */
 #include "app/app.h"
 #include "app/audit.h"

@@ -99,7 +99,9 @@ int demo_path(struct app_ctx *ctx, struct demo_rng *r, const struct demo_ids *id
 struct demo_plan;
 
 /* What week planning holds when the run is done, for the summary:
- * accepted counts the overrides, open the conflicts left for a job coach. */
+ * accepted counts the overrides (each accepting one or more conflicts
+ * with a reason), open the people of the demo job coach left with a
+ * conflict to resolve. */
 struct demo_plan_counts {
 	long groups, enrolments, plans, entries, attendance, accepted, open;
 };

@@ -97,7 +97,7 @@ static const struct group_plan {
 	  { { WD_WED, "09:00", "11:30" }, { WD_THU, "09:00", "11:30" } }, -80, 150 },
 	{ DE_BRUG, "B1 dinsdag/donderdag middag", 3, "Dorpshuis Poeldijk, Kerklaan 10, Poeldijk",
 	  { { WD_TUE, "13:30", "16:00" }, { WD_THU, "13:30", "16:00" } }, -95, 135 },
-	{ DE_BRUG, "B1 examentraining vrijdag", 3, "Taalschool De Brug, Havenstraat 3, Monster",
+	{ DE_BRUG, "B1 examentraining herkansers", 3, "Taalschool De Brug, Havenstraat 3, Monster",
 	  { { WD_FRI, "09:00", "11:30" } }, -45, 75 },
 };
 
@@ -140,12 +140,16 @@ struct person {
 	int level;               /* class level wanted, 0 none */
 	int days, hours, agreed; /* -1 unknown */
 	bool course, duty, buddy, hall, full_days;
-	int hall_ix, group;      /* -1 none */
-	enum provider provider;
+	int hall_ix, group;      /* -1 none; group: the class group (not the exam training) */
 	date_t phase_start, group_from, exam_from;
-	daypart_set offered, classes, avoid, work, forced;
-	const char *title, *location;
-	int capacity;
+	daypart_set offered;     /* the day-parts the placement names (the working week without one) */
+	daypart_set required;    /* the day-parts it asks of everyone (placement_required_parts) */
+	daypart_set classes;     /* taken by the classes enrolled in */
+	daypart_set avoid;       /* kept free: a lesson moves there */
+	daypart_set work;        /* chosen */
+	daypart_set forced;      /* work a story needs */
+	const char *title, *location; /* of the work: the placement's, or for the phase without one */
+	int capacity;            /* the placement's */
 };
 
 struct group {
@@ -338,9 +342,10 @@ static void person_read(struct demo_plan *p, const json_t *row, struct person *x
 	if (x->placement && daypart_list_parse(text(row, "placement_day_parts"), &x->offered, &tmp) != 0)
 		x->offered = 0;
 	err_release(&tmp);
+	x->hall = x->placement && eq(text(row, "organisation_type"), "social_work_company");
+	x->required = x->placement ? placement_required_parts(x->offered, int_or(row, "placement_hours", 0), x->hall) : 0;
 	if (x->offered == 0)
 		x->offered = working_week();
-	x->hall = x->placement && eq(text(row, "organisation_type"), "social_work_company");
 	if (x->hall)
 		x->hall_ix = hall_index(p, x->placement, x->capacity);
 	if (x->kind && x->placement == 0) {
@@ -478,8 +483,7 @@ static void stories_pick(struct demo_plan *p)
 		p->story[s] = -1;
 	for (size_t i = 0; i < p->n; i++) {
 		struct person *x = &p->people[i];
-		bool placed = x->placement != 0 && whole_parts(x) && !x->full_days && (x->days < 0 || x->days >= 2);
-		if (!jobcoach(p, x) || !placed)
+		if (!jobcoach(p, x) || !whole_parts(x) || x->full_days || (x->days >= 0 && x->days < 2))
 			continue;
 		if (p->story[STORY_MOVED] < 0 && (x->offered & moved) && x->level >= 2 && x->phase_start < p->today - 30) {
 			x->story = STORY_MOVED;
@@ -537,24 +541,24 @@ static int enrol(struct demo_plan *p, struct app_ctx *ctx, struct person *x, siz
 	return 0;
 }
 
-/* Enrol who follows classes: people in work-learning first, then the
- * others on the Taalhuis course list, each in the best group of their
- * level while there is room; the exam training takes the story's person
- * and a few who failed the exam. */
+/* Enrol who follows classes: people in work-learning first (those of the
+ * demo job coach before the others, so that a large demo shows them
+ * too), then the others on the Taalhuis course list, each in the best
+ * group of their level while there is room; the exam training takes the
+ * story's person and a few retakers. */
 static int enrolments(struct demo_plan *p, struct app_ctx *ctx, struct err *e)
 {
 	int moved = p->story[STORY_MOVED];
 	if (moved >= 0) {
 		struct person *x = &p->people[moved];
-		x->avoid = 0;
 		if (enrol(p, ctx, x, EXAM_GROUP, &x->exam_enrolment, e) != 0)
 			return -1;
 	}
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 3; pass++) {
 		for (size_t i = 0; i < p->n; i++) {
 			struct person *x = &p->people[i];
-			if ((pass == 0) != (x->kind != NULL) || x->level == 0 || x->story == STORY_LATE ||
-			    x->story == STORY_MOVED)
+			int want = x->kind == NULL ? 2 : x->coach == p->ids->user[U_JOB_COACH] ? 0 : 1;
+			if (pass != want || x->level == 0 || x->story == STORY_LATE || x->story == STORY_MOVED)
 				continue;
 			enum provider v = x->course ? TAALHUIS : DE_BRUG;
 			if (v == DE_BRUG && (!x->duty || x->kind == NULL))
@@ -562,7 +566,6 @@ static int enrolments(struct demo_plan *p, struct app_ctx *ctx, struct err *e)
 			int g = group_pick(p, x, v);
 			if (g >= 0) {
 				x->group = g;
-				x->provider = v;
 				if (enrol(p, ctx, x, (size_t)g, &x->enrolment, e) != 0)
 					return -1;
 			}
@@ -739,7 +742,6 @@ static void story_late_reserve(struct demo_plan *p)
 		if (g == EXAM_GROUP || group_plans[g].provider != v || group_plans[g].level != x->level || hit == 0)
 			continue;
 		x->group = (int)g;
-		x->provider = v;
 		x->forced = hit & (~hit + 1); /* its first day-part */
 		p->groups[g].enrolled++;
 	}
@@ -894,9 +896,12 @@ static const char *accept_reason(const struct person *x, const struct plan_build
 		return "Afgestemd met de werkbegeleider: dit dagdeel schuift mee";
 	case CONFLICT_BELOW_AGREED:
 	case CONFLICT_BELOW_MINIMUM:
-		if (x->days == 1 || (x->hours >= 0 && x->hours < 4))
-			return "Belastbaarheid: nu minder dagdelen werk; opbouw in overleg met de bedrijfsarts";
-		return "Minder werkdagen zolang de taallessen lopen; na het examen weer opbouwen";
+		if (per_day(x) * (x->days > 0 ? x->days : 5) < (x->agreed > 2 ? x->agreed : 2))
+			return "Belastbaarheid: meer dagdelen passen nu niet in de dagen en uren die haalbaar zijn; "
+			       "opbouw in overleg met de bedrijfsarts";
+		if (x->classes)
+			return "Minder werkdagen zolang de taallessen lopen; na het examen weer opbouwen";
+		return "De werkplek heeft nu niet meer dagdelen vrij; aanvullen zodra er ruimte is";
 	case CONFLICT_PLACEMENT_PARTS:
 		return "Taallessen en afspraken gaan voor; de werkbegeleider plant het werk eromheen";
 	case CONFLICT_FULL_DAY_CLASS:
@@ -914,15 +919,13 @@ static int plan_accept(struct demo_plan *p, struct app_ctx *ctx, struct person *
 		       struct err *e)
 {
 	struct schedule_person sp = { true, x->agreed, x->days, x->hours };
-	struct schedule_placement pl = { .id = x->placement, .title = x->title, .required = x->offered,
+	struct schedule_placement pl = { .id = x->placement, .title = x->title, .required = x->required,
 					 .full_days = x->full_days, .is_hall = x->hall, .capacity = x->capacity };
 	struct schedule_plan plan = { b->items, b->n, &sp, &pl, x->placement ? 1u : 0u, &p->times };
 	struct schedule_conflict c[MAX_CONFLICTS];
 	const char *reasons[MAX_CONFLICTS];
 	bool done[MAX_CONFLICTS] = { false };
 
-	if (!x->placement)
-		pl.required = 0;
 	size_t n = schedule_conflicts_ahead(&plan, p->monday - 7 * CHECK_BACK, CHECK_WEEKS, c, COUNT(c));
 	if (n > COUNT(c))
 		n = COUNT(c);
@@ -1020,8 +1023,10 @@ static int plan_store(struct demo_plan *p, struct app_ctx *ctx, struct person *x
 	}
 	b.work_id = x->work_id;
 	if (x->story == STORY_STOPPED &&
-	    journal(p, ctx, x, "Werkgever heeft door de seizoensdip tijdelijk geen werk; de werkdagen stopten vorige "
-			       "week. Nieuwe werkdagen plannen.", e) != 0)
+	    journal(p, ctx, x, x->placement ? "Werkgever heeft door de seizoensdip tijdelijk geen werk; de werkdagen "
+					      "stopten vorige week. Nieuwe werkdagen plannen."
+					    : "De werkvoorbereiding is vorige week gestopt. Nieuwe werkdagen plannen.",
+		    e) != 0)
 		return -1;
 	if (x->story == STORY_HOURS) {
 		struct buf t;

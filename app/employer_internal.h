@@ -55,7 +55,9 @@ int people_name_rows(struct app_ctx *ctx, json_t *rows, enum activity activity, 
 int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const char *phase_kind, date_t start,
 		  bool ended, int64_t placement_id, const char *override, json_t **placement, struct err *e);
 /* What placement row pl (stored or decorated: day_parts as text or a
- * list) asks, in the terms of domain/placement.h. */
+ * list) asks, in the terms of domain/placement.h; day_parts are the ones
+ * it asks of everyone placed there (placement_required_parts: none for a
+ * production hall, which needs organisation_type in the row). */
 void placing_requirements(const json_t *pl, struct placement_requirements *r);
 /* After the phase is stored: link the participant to the placement's
  * organisation (and supervisor), so employers and department assistants

@@ -8,6 +8,7 @@
  */
 #include "app/employer_internal.h"
 #include "app/path_internal.h"
+#include "app/weekplan_internal.h"
 #include "domain/codes.h"
 #include "domain/daypart.h"
 #include "domain/placement.h"
@@ -44,12 +45,33 @@ void placing_requirements(const json_t *pl, struct placement_requirements *r)
 	}
 	err_release(&tmp);
 	r->hours_per_week = (int)json_integer_value(json_object_get(pl, "hours_per_week"));
+	const char *org_type = json_string_value(json_object_get(pl, "organisation_type"));
+	r->day_parts = placement_required_parts(r->day_parts, r->hours_per_week,
+						org_type && strcmp(org_type, "social_work_company") == 0);
+}
+
+/* The day-parts of the week of `on` that pid's week plan leaves free for
+ * work: everything but the classes, trainings and appointments valid that
+ * week (work already planned is planned again around a new placement). */
+static int free_for_work(struct app_ctx *ctx, int64_t pid, date_t on, daypart_set *free_parts, struct err *e)
+{
+	struct wp w;
+	date_t monday = schedule_week_start(on);
+	daypart_set taken = 0;
+
+	int rc = wp_load(ctx, pid, &w, e);
+	for (size_t i = 0; rc == 0 && i < w.nitems; i++)
+		if (w.items[i].kind != PLAN_WORK && schedule_item_in_week(&w.items[i], monday))
+			taken |= w.items[i].parts;
+	wp_release(&w);
+	*free_parts = DAYPART_ALL & ~taken;
+	return rc;
 }
 
 /* What is known of the participant: languages, education, licences held
- * (recorded, or a certificate of a training passed and valid on `on`) and
- * the physical load they may bear. Their free day-parts come with week
- * planning; until then the day-part requirements are not checked. */
+ * (recorded, or a certificate of a training passed and valid on `on`),
+ * the physical load they may bear, and the day-parts their week plan
+ * leaves free for work. */
 static int candidate_of(struct app_ctx *ctx, int64_t pid, const json_t *rec, date_t on, struct candidate *c,
 			struct err *e)
 {
@@ -77,8 +99,8 @@ static int candidate_of(struct app_ctx *ctx, int64_t pid, const json_t *rec, dat
 	}
 	json_decref(certs);
 	c->max_physical_load = placement_load_index(json_string_value(json_object_get(rec, "max_physical_load")));
-	c->has_free_day_parts = false;
-	return 0;
+	c->has_free_day_parts = true;
+	return free_for_work(ctx, pid, on, &c->free_day_parts, e);
 }
 
 int placing_check(struct app_ctx *ctx, int64_t pid, const json_t *rec, const char *phase_kind, date_t start,

@@ -309,3 +309,14 @@ int placement_hours_check(int hours_per_week, daypart_set parts, struct err *e)
 				 n, n == 1 ? "day-part" : "day-parts", most, PLACEMENT_HOURS_PER_DAY_PART);
 	return 0;
 }
+
+daypart_set placement_required_parts(daypart_set listed, int hours_per_week, bool is_hall)
+{
+	if (is_hall)
+		return 0;
+	if (hours_per_week <= 0)
+		return listed;
+	/* the fewest day-parts that hold the hours: ceil(hours / 4.5) */
+	int needed = (hours_per_week * 2 + 8) / 9;
+	return daypart_count(listed) <= needed ? listed : 0;
+}

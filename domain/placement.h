@@ -143,4 +143,13 @@ int placement_validate_period(bool has_start, date_t start, bool has_end, date_t
  * naming the numbers. */
 int placement_hours_check(int hours_per_week, daypart_set parts, struct err *e);
 
+/* The day-parts a placement asks of everyone placed there, out of the
+ * day-parts it lists (`listed`). They are asked when the work needs all of
+ * them: the hours a week fill them (at 4.5 hours a day-part at most, the
+ * hours need at least as many day-parts as are listed) or the hours are
+ * not known. Otherwise they are the times the work can be done, to choose
+ * from, and none is asked; so always for a production hall (`is_hall`),
+ * which is open all week and where each person works their own days. */
+daypart_set placement_required_parts(daypart_set listed, int hours_per_week, bool is_hall);
+
 #endif

@@ -19,7 +19,7 @@ int store_demo_plan_people(struct store *st, const char *today, int64_t course_o
 		"SELECT p.id AS id, p.cefr_speaking AS cefr_speaking, p.integration_duty AS integration_duty, "
 		"p.exam_status AS exam_status, p.work_days_per_week AS days, p.work_hours_per_day AS hours, "
 		"w.course AS course, ph.kind AS phase_kind, ph.start_date AS phase_start, ph.placement_id AS placement_id, "
-		"pl.title AS placement_title, pl.location AS placement_location, pl.day_parts AS placement_day_parts, "
+		"pl.title AS placement_title, pl.location AS placement_location, pl.day_parts AS placement_day_parts, pl.hours_per_week AS placement_hours, "
 		"pl.full_days AS full_days, pl.capacity AS capacity, o.type AS organisation_type, "
 		"(SELECT i.planned_day_parts FROM intake i WHERE i.participant_id = p.id) AS agreed, "
 		"(SELECT l.user_id FROM participant_link l WHERE l.participant_id = p.id AND l.kind = 'job_coach' "

@@ -297,3 +297,44 @@ test('a plan starting mid-week: removing work below the minimum is still a new c
   assert.ok(r.body.conflicts.some((c) => c.rule === 'below_minimum'), r.text);
   assert.equal((await plan(p.id)).items.filter((i) => i.kind === 'work').length, 2, 'nothing removed');
 });
+
+test('placing someone at a place that needs their class day-parts: 422 day_parts unless overridden; a hall never asks', async () => {
+  const intake = async (x) => {
+    const r = await t.call('jobcoach', 'POST', `/api/participants/${x.id}/phases`,
+      { kind: 'intake', start_date: addDays(today(), -20) });
+    assert.equal(r.status, 201, r.text);
+  };
+  const p = await participant();
+  await intake(p);
+  const g = await group([{ weekday: 'tue', start_time: '09:00', end_time: '11:30' }]);
+  let r = await t.call('jobcoach', 'POST', `/api/class-groups/${g.id}/enrolments`,
+    { participant_id: p.id, start_date: addDays(today(), -7) });
+  assert.equal(r.status, 201, r.text);
+  const emp = await t.call('accountmanager', 'POST', '/api/employers', { name: uniqueName('Kwekerij'), sector: 'greenhouse_horticulture' });
+  assert.equal(emp.status, 201, emp.text);
+  // 9 hours on two day-parts: both are needed, Tuesday morning included
+  const pl = await t.call('accountmanager', 'POST', '/api/placements', { organisation_id: emp.body.id,
+    kind: 'external_work_learning', title: `Oogst ${uniqueName('P')}`, capacity: 2,
+    day_parts: ['tue_morning', 'thu_morning'], hours_per_week: 9 });
+  assert.equal(pl.status, 201, pl.text);
+  const phase = { kind: 'external_work_learning', start_date: today(), placement_id: pl.body.id };
+  r = await t.call('jobcoach', 'POST', `/api/participants/${p.id}/phases`, phase);
+  const problem = assertProblem(r, 422, 'day_parts');
+  assert.match(problem.errors.find((x) => x.field === 'day_parts').reason, /dinsdagochtend/);
+  const phases = await t.call('jobcoach', 'GET', `/api/participants/${p.id}/phases`);
+  assert.ok(!JSON.stringify(phases.body).includes(`"placement_id":${pl.body.id}`), 'not placed');
+
+  r = await t.call('jobcoach', 'POST', `/api/participants/${p.id}/phases`,
+    { ...phase, override_reason: 'werkgever schuift de dinsdag naar de middag' });
+  assert.equal(r.status, 201, r.text);
+
+  const q = await participant();
+  await intake(q);
+  r = await t.call('jobcoach', 'POST', `/api/class-groups/${g.id}/enrolments`,
+    { participant_id: q.id, start_date: addDays(today(), -7) });
+  assert.equal(r.status, 201, r.text);
+  const h = await hall(5);
+  r = await t.call('jobcoach', 'POST', `/api/participants/${q.id}/phases`,
+    { kind: 'internal_work_learning', start_date: today(), placement_id: h.id });
+  assert.equal(r.status, 201, `a hall asks for no day-part: ${r.text}`);
+});

@@ -96,9 +96,11 @@ test('GET /api/week-plan/free: who is free on Tuesday, by entries and classes, i
 test('GET fitting-placements: the placements whose day-parts and full days fit the free day-parts', async () => {
   const p = await t.create({ family_name: uniqueName('Pas') }, 'jobcoach');
   await add(p.id, { kind: 'training', day_parts: ['tue_morning'] });
-  const mk = async (fields) => {
-    const r = await t.call('accountmanager', 'POST', '/api/placements', { organisation_id: orgs.social_work_company.id,
-      kind: 'internal_work_learning', title: `Hal ${uniqueName('F')}`, capacity: 3, ...fields });
+  const emp = await t.call('accountmanager', 'POST', '/api/employers', { name: uniqueName('Kwekerij'), sector: 'greenhouse_horticulture' });
+  assert.equal(emp.status, 201, emp.text);
+  const mk = async (fields, org = emp.body.id) => {
+    const r = await t.call('accountmanager', 'POST', '/api/placements', { organisation_id: org,
+      kind: 'external_work_learning', title: `Plek ${uniqueName('F')}`, capacity: 3, ...fields });
     assert.equal(r.status, 201, r.text);
     return r.body;
   };
@@ -106,6 +108,10 @@ test('GET fitting-placements: the placements whose day-parts and full days fit t
   const tue = await mk({ day_parts: ['tue_morning'] });
   const full = await mk({ day_parts: ['mon_morning'], full_days: true });
   const closed = await mk({ day_parts: ['fri_morning'], active: false });
+  // a place open on more day-parts than its hours need lets the person choose
+  const choice = await mk({ day_parts: ['tue_morning', 'wed_morning', 'thu_morning'], hours_per_week: 8 });
+  // a production hall is open all week: each person works their own days there
+  const hall = await mk({ kind: 'internal_work_learning', day_parts: ['tue_morning'] }, orgs.social_work_company.id);
 
   const r = await t.call('jobcoach', 'GET', `/api/participants/${p.id}/fitting-placements?week=${MON}`);
   assert.equal(r.status, 200, r.text);
@@ -116,6 +122,8 @@ test('GET fitting-placements: the placements whose day-parts and full days fit t
   assert.ok(!got.includes(tue.id), 'Tuesday morning is taken');
   assert.ok(got.includes(full.id), 'full days are free');
   assert.ok(!got.includes(closed.id), 'inactive placements are not offered');
+  assert.ok(got.includes(choice.id), 'Tuesday is one of the day-parts to choose from');
+  assert.ok(got.includes(hall.id), 'a hall asks for no day-part of its own');
   const row = r.body.items.find((x) => x.id === wed.id);
   assert.deepEqual(row.day_parts, ['wed_morning', 'wed_afternoon']);
 

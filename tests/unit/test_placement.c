@@ -459,6 +459,22 @@ static int hours(int h, daypart_set parts, char reason[240])
 	return rc;
 }
 
+/* The listed day-parts are asked of everyone only when the hours need all
+ * of them; a production hall never asks any. */
+static void test_required_parts(void **state)
+{
+	(void)state;
+	daypart_set four = DAYPART_BIT(WD_TUE, DP_MORNING) | DAYPART_BIT(WD_TUE, DP_AFTERNOON) |
+			   DAYPART_BIT(WD_THU, DP_MORNING) | DAYPART_BIT(WD_THU, DP_AFTERNOON);
+	assert_int_equal(placement_required_parts(four, 0, false), four);       /* hours unknown: all asked */
+	assert_int_equal(placement_required_parts(four, 18, false), four);      /* 18 h = exactly 4 x 4.5 */
+	assert_int_equal(placement_required_parts(four, 14, false), four);      /* 14 h still needs 4 day-parts */
+	assert_int_equal(placement_required_parts(four, 13, false), 0);         /* 13 h fits in 3: a choice */
+	assert_int_equal(placement_required_parts(four, 8, false), 0);
+	assert_int_equal(placement_required_parts(four, 18, true), 0);          /* a hall: never */
+	assert_int_equal(placement_required_parts(0, 18, false), 0);
+}
+
 static void test_hours(void **state)
 {
 	(void)state;
@@ -513,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_capacity),
 		cmocka_unit_test(test_period),
 		cmocka_unit_test(test_hours),
+		cmocka_unit_test(test_required_parts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
