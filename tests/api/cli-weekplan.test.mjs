@@ -265,7 +265,13 @@ test('plan free lists who is free on full Tuesdays and Thursdays, not someone wi
 
   const fit = json(['plan', 'fit', '--participant', busy, '--week', WEEK]);
   assert.ok(!fit.free_day_parts.includes('tue_morning'));
-  for (const pl of fit.items) assert.ok(!pl.day_parts.includes('tue_morning'), `${pl.title} needs no Tuesday morning`);
+  // a fitting place lists Tuesday morning only as one of the times to choose from:
+  // a production hall, or more day-parts than its hours need
+  const choice = (pl) => pl.organisation_type === 'social_work_company' ||
+    (pl.hours_per_week > 0 && pl.day_parts.length > Math.ceil(pl.hours_per_week / 4.5));
+  for (const pl of fit.items) {
+    assert.ok(!pl.day_parts.includes('tue_morning') || choice(pl), `${pl.title} needs no Tuesday morning`);
+  }
   const fitText = cli(['plan', 'fit', '--participant', busy, '--week', WEEK]);
   assert.match(fitText.stdout, /^free day-parts: mon_morning, /m);
   assert.match(fitText.stdout, /placements? fits?/);
