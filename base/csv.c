@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "xmalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,7 @@ int csv_next(struct csv_reader *r, long *line, char *why, size_t size)
 		r->storage_cap = avail;
 	}
 	char *out = r->storage;
+	size_t nul_column = 0; /* 1-based column of the first NUL byte */
 	r->nfields = 0;
 
 	for (;;) {
@@ -82,6 +84,8 @@ int csv_next(struct csv_reader *r, long *line, char *why, size_t size)
 				}
 				if (*r->p == '\n')
 					r->line++;
+				if (*r->p == '\0' && nul_column == 0)
+					nul_column = r->nfields;
 				*out++ = *r->p++;
 			}
 			if (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
@@ -94,6 +98,8 @@ int csv_next(struct csv_reader *r, long *line, char *why, size_t size)
 			while (r->p < r->end && *r->p != ',' && *r->p != '\n') {
 				if (*r->p == '\r' && (r->p + 1 == r->end || r->p[1] == '\n'))
 					break;
+				if (*r->p == '\0' && nul_column == 0)
+					nul_column = r->nfields;
 				*out++ = *r->p++;
 			}
 		}
@@ -111,6 +117,11 @@ int csv_next(struct csv_reader *r, long *line, char *why, size_t size)
 			r->line++;
 		}
 		break;
+	}
+	if (nul_column) {
+		/* C strings would cut the cell short silently: refuse the record */
+		snprintf(why, size, "column %zu contains a NUL byte", nul_column);
+		return -1;
 	}
 	return 1;
 }

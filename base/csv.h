@@ -26,7 +26,8 @@ void csv_release(struct csv_reader *r);
 
 /* Read the next record into r->fields / r->nfields; *line is set to the
  * line it started on. Returns 1 for a record, 0 at the end, -1 for a
- * malformed record (an unterminated quote, or text after a closing quote)
+ * malformed record (an unterminated quote, text after a closing quote, or
+ * a NUL byte in a field, which the reason names by its 1-based column)
  * with a reason in `why` (size bytes); reading goes on at the next line. */
 int csv_next(struct csv_reader *r, long *line, char *why, size_t size);
 

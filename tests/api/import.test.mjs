@@ -382,3 +382,20 @@ test('a project leader cannot put a BSN or health data into a new participant th
   assert.ok(body.errors.some((e) => e.field === 'bsn' || e.field === 'health_limits'), JSON.stringify(body.errors));
   assert.equal(await t.total(), total);
 });
+
+test('a NUL byte in a cell is refused with its line and column, nothing stored', async () => {
+  const tag = uniqueName('Nul');
+  const total = await t.total();
+  const csv = [
+    'external_id,family_name,given_names,birth_date',
+    `${tag}-1,${tag}A\0B,Omar,1990-04-01`,
+    '',
+  ].join('\n');
+  const r = await upload(csv);
+  const body = assertProblem(r, 422);
+  assert.equal(body.rejected, 1);
+  assert.equal(body.errors.length, 1, JSON.stringify(body.errors));
+  assert.equal(body.errors[0].line, 2);
+  assert.match(body.errors[0].reason, /column 2 contains a NUL byte/);
+  assert.equal(await t.total(), total, 'nothing stored');
+});

@@ -119,6 +119,30 @@ static void test_csv(void **state)
 	csv_release(&r);
 }
 
+/* A NUL byte would cut a cell short as a C string ("A\0B" stored as "A"):
+ * the record is refused, naming its column, quoted or not, and reading
+ * goes on with the next record. */
+static void test_csv_nul(void **state)
+{
+	(void)state;
+	static const char text[] = "a,b,c\nx,A\0B,z\n\"q\",\"P\0\",r\nlast,1,2\n";
+	struct csv_reader r;
+	long line;
+	char why[64];
+	csv_init(&r, text, sizeof text - 1);
+	assert_int_equal(csv_next(&r, &line, why, sizeof why), 1);
+	assert_int_equal(csv_next(&r, &line, why, sizeof why), -1);
+	assert_int_equal(line, 2);
+	assert_string_equal(why, "column 2 contains a NUL byte");
+	assert_int_equal(csv_next(&r, &line, why, sizeof why), -1);
+	assert_int_equal(line, 3);
+	assert_string_equal(why, "column 2 contains a NUL byte");
+	assert_int_equal(csv_next(&r, &line, why, sizeof why), 1);
+	assert_string_equal(r.fields[0], "last");
+	assert_int_equal(csv_next(&r, &line, why, sizeof why), 0);
+	csv_release(&r);
+}
+
 static void test_textfold(void **state)
 {
 	(void)state;
@@ -157,6 +181,7 @@ int main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_csv_nul),
 		cmocka_unit_test(test_textfold),
 		cmocka_unit_test(test_err),
 	};
