@@ -9,8 +9,11 @@
 #include "base/clock.h"
 #include "base/xmalloc.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <unicode/ucol.h>
 
 /* ---- Dutch collation through ICU ---- */
@@ -46,6 +49,18 @@ int store_open(const char *path, struct store **out, struct err *e)
 	struct store *st = xcalloc(1, sizeof *st);
 	UErrorCode status = U_ZERO_ERROR;
 
+	/* A new database is created readable by its owner only; SQLite gives
+	 * the WAL and shared-memory files beside it the same mode. An existing
+	 * file keeps the mode its operator chose. */
+	if (path[0] && strcmp(path, ":memory:") != 0 && strncmp(path, "file:", 5) != 0) {
+		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
+		else if (errno != EEXIST) {
+			err_set(e, ERR_INTERNAL, "cannot create database \"%s\": %s", path, strerror(errno));
+			goto out_close;
+		}
+	}
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
 		err_set(e, ERR_INTERNAL, "cannot open database \"%s\": %s", path,
