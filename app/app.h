@@ -147,6 +147,15 @@ typedef void (*import_progress)(void *arg, long rows, size_t done, size_t total)
 int app_import_screening(struct app_ctx *ctx, enum import_format fmt, const char *data, size_t n, bool partial,
 			 import_progress progress, void *progress_arg, json_t **report, struct err *e);
 
+/* ---- the operator's database check (app/check.c) ---- */
+
+/* Check the database file at path (integrity with the collation loaded,
+ * foreign keys, file modes, schema version) without migrating it.
+ * *report: {"database","schema_version","schema_latest",
+ * "pending_migrations","ok","problems":[text]}. ERR_NOT_FOUND when there is
+ * no file; an error when it cannot be opened or read at all. */
+int app_check(const char *path, json_t **report, struct err *e);
+
 /* ---- demo data (app/demo.c) ---- */
 
 /* Fill an empty database with organisations, a user per role (password

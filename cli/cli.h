@@ -54,6 +54,7 @@ bool cli_wants_help(int argc, char **argv);
 int cli_assignments(int argc, char **argv, bool nulls, json_t **out, struct err *e);
 
 int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_participant(struct cli *c, int argc, char **argv);
@@ -78,6 +79,7 @@ int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import_any(struct cli *c, int argc, char **argv);
 
 void help_init(void);
+void help_check(void);
 void help_serve(void);
 void help_demo(void);
 void help_participant(void);

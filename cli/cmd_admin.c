@@ -34,6 +34,52 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+void help_check(void)
+{
+	puts("usage: meedoen [--db PATH] check [--json]\n\n"
+	     "Check the database without changing it: SQLite's integrity check with meedoen's Dutch\n"
+	     "collation loaded, the foreign keys of every table, that the database and its WAL and\n"
+	     "shared-memory files are readable by their owner only, and the schema version.\n"
+	     "Prints \"database OK\" and exits 0, or lists each problem and exits 1.");
+}
+
+int cmd_check(struct cli *c, int argc, char **argv)
+{
+	bool json;
+	json_t *report = NULL;
+	struct err e;
+
+	argc = cli_take_json(argc, argv, &json);
+	if (argc > 1)
+		return cli_usage("check", "unexpected argument \"%s\"", argv[1]);
+	err_init(&e);
+	if (app_check(c->db_path, &report, &e) != 0) {
+		int rc = cli_fail(&e);
+		err_release(&e);
+		return rc;
+	}
+	err_release(&e);
+	json_t *problems = json_object_get(report, "problems");
+	bool ok = json_array_size(problems) == 0;
+	if (json) {
+		cli_print_json(report);
+	} else {
+		int version = (int)json_integer_value(json_object_get(report, "schema_version"));
+		int pending = (int)json_integer_value(json_object_get(report, "pending_migrations"));
+		printf("database %s: schema version %d", c->db_path, version);
+		if (pending)
+			printf(" (%d migration%s pending: `meedoen init` applies them)", pending, pending == 1 ? "" : "s");
+		putchar('\n');
+		size_t i;
+		json_t *p;
+		json_array_foreach(problems, i, p)
+			printf("problem: %s\n", json_string_value(p));
+		puts(ok ? "database OK" : "database NOT OK");
+	}
+	json_decref(report);
+	return ok ? 0 : EXIT_USER;
+}
+
 void help_demo(void)
 {
 	puts("usage: meedoen [--db PATH] demo [--participants N] [--seed S] [--json]\n\n"

@@ -15,6 +15,7 @@
 
 static const struct command commands[] = {
 	{ "init", "create or upgrade the database", cmd_init, help_init },
+	{ "check", "check the database: integrity, foreign keys, file modes", cmd_check, help_check },
 	{ "serve", "serve the web UI and the HTTP API", cmd_serve, help_serve },
 	{ "demo", "fill a new database with demo data", cmd_demo, help_demo },
 	{ "participant", "add, show, edit and list participants", cmd_participant, help_participant },

@@ -38,6 +38,14 @@ void store_share_write_lock(struct store *st, pthread_mutex_t *lock);
 int store_migrate(struct store *st, int *applied, struct err *e);
 /* Schema version in the database (0 for an empty one). */
 int store_schema_version(struct store *st, int *version, struct err *e);
+/* The newest schema version this program knows. */
+int store_schema_latest(void);
+
+/* Check the database file: SQLite's integrity check (with the "nl"
+ * collation loaded, so indexes on collated columns are verified too) and
+ * the foreign keys of every table. *problems is a new array of strings,
+ * empty when all is well. */
+int store_check(struct store *st, json_t **problems, struct err *e);
 
 int store_begin(struct store *st, struct err *e);
 /* True between store_begin() and commit or rollback. */

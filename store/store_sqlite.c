@@ -462,6 +462,50 @@ int store_schema_version(struct store *st, int *version, struct err *e)
 	return 0;
 }
 
+int store_schema_latest(void)
+{
+	return migration_count ? migrations[migration_count - 1].version : 0;
+}
+
+int store_check(struct store *st, json_t **problems, struct err *e)
+{
+	sqlite3_stmt *s = NULL;
+	json_t *out = json_array();
+	int rc;
+
+	/* integrity_check answers one row "ok", or one row per problem */
+	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK)
+		goto out_error;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *msg = (const char *)sqlite3_column_text(s, 0);
+		if (msg && strcmp(msg, "ok") != 0)
+			json_array_append_new(out, json_sprintf("integrity: %s", msg));
+	}
+	if (rc != SQLITE_DONE)
+		goto out_error;
+	sqlite3_finalize(s);
+
+	/* foreign_key_check: table, rowid, parent table, constraint index */
+	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK)
+		goto out_error;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(s, 0);
+		const char *parent = (const char *)sqlite3_column_text(s, 2);
+		json_array_append_new(out, json_sprintf("foreign key: %s row %lld refers to a missing %s row",
+							table ? table : "?", (long long)sqlite3_column_int64(s, 1),
+							parent ? parent : "?"));
+	}
+	if (rc != SQLITE_DONE)
+		goto out_error;
+	sqlite3_finalize(s);
+	*problems = out;
+	return 0;
+out_error:
+	sqlite3_finalize(s);
+	json_decref(out);
+	return db_error(st, e, "database check");
+}
+
 int store_migrate(struct store *st, int *applied, struct err *e)
 {
 	int version;
