@@ -74,7 +74,13 @@ json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const str
 		if (wmask & (1u << c))
 			json_array_append_new(writable, json_string(access_category((enum category)c)->name));
 	}
-	json_object_set_new(out, "access", json_pack("{s:o,s:o}", "categories", cats, "writable", writable));
+	json_t *notes = json_array();
+	for (int nc = 0; nc <= NOTE_SOCIAL; nc++)
+		if (access_may_write_note(ctx->actor.role, nc, rel))
+			json_array_append_new(notes, json_string(nc == NOTE_SOCIAL ? "social"
+									   : access_category((enum category)nc)->name));
+	json_object_set_new(out, "access", json_pack("{s:o,s:o,s:o}", "categories", cats, "writable", writable,
+						     "journal_writable", notes));
 	return out;
 }
 
