@@ -374,9 +374,25 @@ int app_calendar_token_list(struct app_ctx *ctx, json_t **out, struct err *e)
 		json_decref(items);
 		return -1;
 	}
-	json_array_foreach(rows, i, row)
+	int64_t *pids = xcalloc(json_array_size(rows) + 1, sizeof *pids);
+	size_t n = 0;
+	json_array_foreach(rows, i, row) {
+		json_int_t pid = json_integer_value(json_object_get(row, "participant_id"));
+		bool seen = pid <= 0;
+		for (size_t k = 0; !seen && k < n; k++)
+			seen = pids[k] == pid;
+		if (!seen)
+			pids[n++] = pid;
 		json_array_append_new(items, token_json(row));
+	}
 	json_decref(rows);
+	/* a token names the participant whose week plan it opens */
+	int rc = audit_log_many(ctx, pids, n, "list calendar tokens", ACTIVITY_WEEK_PLAN, "ok", e);
+	free(pids);
+	if (rc != 0) {
+		json_decref(items);
+		return -1;
+	}
 	*out = json_pack("{s:o}", "items", items);
 	return 0;
 }

@@ -43,7 +43,7 @@ int employer_need(struct app_ctx *ctx, enum access_action a, const char *what, s
 int people_names(struct app_ctx *ctx, const int64_t *pids, size_t n, const char *action, enum activity activity,
 		 json_t **out, struct err *e)
 {
-	json_t *names = json_object();
+	json_t *names = json_object(), *seen = json_object();
 	int64_t *shown = xcalloc(n + 1, sizeof *shown);
 	size_t nshown = 0;
 	char key[24];
@@ -52,23 +52,29 @@ int people_names(struct app_ctx *ctx, const int64_t *pids, size_t n, const char 
 		json_t *rec = NULL;
 		struct relation rel;
 		snprintf(key, sizeof key, "%lld", (long long)pids[i]);
-		if (json_object_get(names, key))
+		if (json_object_get(seen, key))
 			continue;
+		json_object_set_new(seen, key, json_true());
 		if (participant_load(ctx, pids[i], &rec, &rel, e) != 0) {
 			free(shown);
 			json_decref(names);
+			json_decref(seen);
 			return -1;
 		}
-		if (access_may_read(ctx->actor.role, CAT_IDENTITY, &rel)) {
-			json_object_set_new(names, key,
-					    json_pack("{s:O,s:O}", "family_name", json_object_get(rec, "family_name"),
-						      "given_names", json_object_get(rec, "given_names")));
+		/* out of scope: not shown at all, only counted by the caller */
+		if (access_readable(ctx->actor.role, &rel) != 0) {
+			if (access_may_read(ctx->actor.role, CAT_IDENTITY, &rel))
+				json_object_set_new(names, key,
+						    json_pack("{s:O,s:O}", "family_name",
+							      json_object_get(rec, "family_name"), "given_names",
+							      json_object_get(rec, "given_names")));
+			else
+				json_object_set_new(names, key, json_pack("{s:b}", "hidden", 1));
 			shown[nshown++] = pids[i];
-		} else {
-			json_object_set_new(names, key, json_pack("{s:b}", "hidden", 1));
 		}
 		json_decref(rec);
 	}
+	json_decref(seen);
 	int rc = audit_log_many(ctx, shown, nshown, action, activity, "ok", e);
 	free(shown);
 	if (rc != 0) {
@@ -91,25 +97,40 @@ static int64_t *row_pids(const json_t *rows, size_t *n)
 	return pids;
 }
 
-int people_name_rows(struct app_ctx *ctx, json_t *rows, enum activity activity, struct err *e)
+size_t people_keep_rows(json_t *rows, const json_t *names)
 {
-	size_t n, i;
-	json_t *row, *names;
+	size_t i = 0, others = 0;
+	while (i < json_array_size(rows)) {
+		json_t *row = json_array_get(rows, i);
+		char key[24];
+		snprintf(key, sizeof key, "%lld", (long long)json_integer_value(json_object_get(row, "participant_id")));
+		json_t *name = json_object_get(names, key);
+		if (name) {
+			json_object_update(row, name);
+			i++;
+		} else {
+			json_array_remove(rows, i);
+			others++;
+		}
+	}
+	return others;
+}
+
+int people_name_rows(struct app_ctx *ctx, json_t *rows, const char *action, enum activity activity, size_t *others,
+		     struct err *e)
+{
+	size_t n;
+	json_t *names;
 	int64_t *pids = row_pids(rows, &n);
-	int rc = people_names(ctx, pids, n, "list", activity, &names, e);
+	int rc = people_names(ctx, pids, n, action, activity, &names, e);
 	free(pids);
 	if (rc != 0)
 		return -1;
-	json_array_foreach(rows, i, row) {
-		char key[24];
-		snprintf(key, sizeof key, "%lld", (long long)json_integer_value(json_object_get(row, "participant_id")));
-		json_object_update(row, json_object_get(names, key));
-	}
+	*others = people_keep_rows(rows, names);
 	json_decref(names);
 	return 0;
 }
 
-/* The label of a stored code as JSON, null when there is none. */
 static json_t *label_json(const char *list, const json_t *code)
 {
 	const char *label = codes_label(list, json_string_value(code));

@@ -35,15 +35,23 @@ void placement_check_fields(struct app_ctx *ctx, const json_t *in, const json_t 
  * flags as booleans, labels and "free" places added. Returns row. */
 json_t *placement_decorate(json_t *row);
 
-/* Names of participants for a list others look at: an object keyed by the
- * id (as text) with {"family_name","given_names"} where the actor may read
- * the identity, {"hidden":true} where not. Shown names are logged as reads
- * (action, activity). */
+/* The participants of a list others look at that are in the actor's scope
+ * (the dossier's rule: the actor may read some category of theirs): an
+ * object keyed by the id (as text) with {"family_name","given_names"} where
+ * the actor may read the identity, {"hidden":true} where not. People out
+ * of scope are not in it. Each person in it is logged once as `action` of
+ * `activity`. */
 int people_names(struct app_ctx *ctx, const int64_t *pids, size_t n, const char *action, enum activity activity,
 		 json_t **out, struct err *e);
 
-/* Add those names to each row of rows (which have a "participant_id"). */
-int people_name_rows(struct app_ctx *ctx, json_t *rows, enum activity activity, struct err *e);
+/* Keep only the rows (which have a "participant_id") of people in names,
+ * adding their names; returns how many rows were left out. */
+size_t people_keep_rows(json_t *rows, const json_t *names);
+
+/* people_names over the rows' participants, then people_keep_rows: rows
+ * keeps only people in scope, *others gets how many rows were left out. */
+int people_name_rows(struct app_ctx *ctx, json_t *rows, const char *action, enum activity activity, size_t *others,
+		     struct err *e);
 
 /* Check placing participant pid (record rec) in placement_id for a phase
  * of kind phase_kind starting on start: the placement exists and is

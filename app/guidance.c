@@ -80,16 +80,6 @@ int app_ladder_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **
 
 /* ---- journal ---- */
 
-/* The category whose rights govern a journal entry's category code. */
-static int journal_category(const char *code, enum category *out)
-{
-	if (code && strcmp(code, "social") == 0) {
-		*out = CAT_NOTES;
-		return 0;
-	}
-	return code ? access_category_find(code, out) : -1;
-}
-
 int app_journal_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e)
 {
 	json_t *items;
@@ -103,9 +93,9 @@ int app_journal_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err 
 	size_t i;
 	json_t *row;
 	json_array_foreach(items, i, row) {
-		enum category c;
-		if (journal_category(json_string_value(json_object_get(row, "category")), &c) == 0 &&
-		    access_may_read(ctx->actor.role, c, &rel))
+		int nc;
+		if (access_note_category_find(json_string_value(json_object_get(row, "category")), &nc) == 0 &&
+		    access_may_read_note(ctx->actor.role, nc, &rel))
 			json_array_append(visible, row);
 	}
 	json_decref(items);
@@ -124,7 +114,7 @@ int app_journal_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t *
 	struct relation rel;
 	date_t on;
 	const char *kind;
-	enum category c;
+	int nc = 0;
 	int64_t id;
 
 	if (path_open(ctx, pid, CAT_IDENTITY, false, NULL, &rel, e) != 0)
@@ -139,11 +129,11 @@ int app_journal_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t *
 	const char *cat = json_string_value(json_object_get(in, "category"));
 	if (!cat)
 		err_field(e, "category", "is required");
-	else if (journal_category(cat, &c) != 0)
+	else if (access_note_category_find(cat, &nc) != 0)
 		err_field(e, "category", "\"%.40s\" is not a data category or social", cat);
 	if (e->nfields)
 		return -1;
-	if (!access_may_write(ctx->actor.role, c, &rel))
+	if (!access_may_write_note(ctx->actor.role, nc, &rel))
 		return err_set(e, ERR_FORBIDDEN, "a %s may not write %s notes for this participant",
 			       access_role(ctx->actor.role)->label, cat);
 	if (store_begin(ctx->st, e) != 0)

@@ -14,12 +14,16 @@ static const char *const link_kinds[] = { "registration", "job_coach", "case_man
 					   "language_buddy", "youth_consultant", "department_assistant", "language_course",
 					   "placement", NULL };
 
-static int need_action(struct app_ctx *ctx, enum access_action a, const struct relation *rel, const char *what,
-		       struct err *e)
+/* ERR_FORBIDDEN unless the actor may take action a on participant pid (who
+ * exists); a refusal is logged as `action` of `activity`. */
+static int need_action(struct app_ctx *ctx, int64_t pid, enum access_action a, const struct relation *rel,
+		       const char *what, const char *action, enum activity activity, struct err *e)
 {
-	if (!access_may(ctx->actor.role, a, rel))
-		return err_set(e, ERR_FORBIDDEN, "a %s may not %s for this participant",
-			       access_role(ctx->actor.role)->label, what);
+	if (!access_may(ctx->actor.role, a, rel)) {
+		err_set(e, ERR_FORBIDDEN, "a %s may not %s for this participant", access_role(ctx->actor.role)->label,
+			what);
+		return participant_refused(ctx, pid, action, activity, e);
+	}
 	return 0;
 }
 
@@ -29,9 +33,18 @@ int app_link_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e)
 {
 	struct relation rel;
 	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
-	    need_action(ctx, ACT_READ_NETWORK, &rel, "see the guidance network", e) != 0)
+	    need_action(ctx, pid, ACT_READ_NETWORK, &rel,
+			"see the guidance network", "read links", ACTIVITY_NETWORK, e) != 0)
 		return -1;
-	return store_link_list(ctx->st, pid, out, e);
+	if (store_link_list(ctx->st, pid, out, e) != 0)
+		return -1;
+	/* who guides a participant is their personal data too */
+	if (audit_log(ctx, pid, "read links", ACTIVITY_NETWORK, "ok", e) != 0) {
+		json_decref(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int app_link_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **out, struct err *e)
@@ -43,7 +56,8 @@ int app_link_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **ou
 	int64_t user_id = 0, org_id = 0, id;
 
 	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
-	    need_action(ctx, ACT_MANAGE_LINKS, &rel, "change the guidance network", e) != 0)
+	    need_action(ctx, pid, ACT_MANAGE_LINKS, &rel,
+			"change the guidance network", "link", ACTIVITY_NETWORK, e) != 0)
 		return -1;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
@@ -99,7 +113,8 @@ int app_link_end(struct app_ctx *ctx, int64_t pid, int64_t link_id, json_t **out
 {
 	struct relation rel;
 	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
-	    need_action(ctx, ACT_MANAGE_LINKS, &rel, "change the guidance network", e) != 0)
+	    need_action(ctx, pid, ACT_MANAGE_LINKS, &rel,
+			"change the guidance network", "unlink", ACTIVITY_NETWORK, e) != 0)
 		return -1;
 	if (store_begin(ctx->st, e) != 0)
 		return -1;
@@ -117,9 +132,17 @@ int app_consent_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err 
 {
 	struct relation rel;
 	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
-	    need_action(ctx, ACT_READ_NETWORK, &rel, "see the consents", e) != 0)
+	    need_action(ctx, pid, ACT_READ_NETWORK, &rel,
+			"see the consents", "read consents", ACTIVITY_CONSENT, e) != 0)
 		return -1;
-	return store_consent_list(ctx->st, pid, ctx->today_s, out, e);
+	if (store_consent_list(ctx->st, pid, ctx->today_s, out, e) != 0)
+		return -1;
+	if (audit_log(ctx, pid, "read consents", ACTIVITY_CONSENT, "ok", e) != 0) {
+		json_decref(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int app_consent_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t **out, struct err *e)
@@ -132,7 +155,7 @@ int app_consent_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t *
 	int64_t id;
 
 	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
-	    need_action(ctx, ACT_MANAGE_CONSENT, &rel, "record consent", e) != 0)
+	    need_action(ctx, pid, ACT_MANAGE_CONSENT, &rel, "record consent", "consent", ACTIVITY_CONSENT, e) != 0)
 		return -1;
 	if (!json_is_object(in))
 		return err_field(e, "body", "must be a JSON object");
@@ -186,7 +209,8 @@ int app_consent_revoke(struct app_ctx *ctx, int64_t pid, int64_t cid, json_t **o
 {
 	struct relation rel;
 	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
-	    need_action(ctx, ACT_MANAGE_CONSENT, &rel, "revoke consent", e) != 0)
+	    need_action(ctx, pid, ACT_MANAGE_CONSENT, &rel,
+			"revoke consent", "revoke consent", ACTIVITY_CONSENT, e) != 0)
 		return -1;
 	if (store_begin(ctx->st, e) != 0)
 		return -1;
@@ -208,7 +232,8 @@ int app_log_list(struct app_ctx *ctx, int64_t pid, int page, int per_page, json_
 	int64_t total;
 
 	if (participant_load(ctx, pid, NULL, &rel, e) != 0 ||
-	    need_action(ctx, ACT_READ_PROCESSING_LOG, &rel, "read the processing log", e) != 0)
+	    need_action(ctx, pid, ACT_READ_PROCESSING_LOG, &rel,
+			"read the processing log", "read log", ACTIVITY_LOG_READ, e) != 0)
 		return -1;
 	if (page < 1)
 		err_field(e, "page", "must be 1 or more");

@@ -48,8 +48,22 @@ int participant_load(struct app_ctx *ctx, int64_t pid, json_t **rec, struct rela
 	return 0;
 }
 
-/* Load pid for the actor, who must be able to read something of it. */
-static int participant_open(struct app_ctx *ctx, int64_t pid, json_t **rec, struct relation *rel, struct err *e)
+int participant_refused(struct app_ctx *ctx, int64_t pid, const char *action, enum activity activity, struct err *e)
+{
+	struct err le;
+	err_init(&le);
+	if (audit_log(ctx, pid, action, activity, "refused", &le) != 0) {
+		err_clear(e);
+		err_set(e, le.kind, "%s", le.msg);
+	}
+	err_release(&le);
+	return -1;
+}
+
+/* Load pid for the actor, who must be able to read something of it; a
+ * refusal of an existing participant is logged as `action`. */
+static int participant_open(struct app_ctx *ctx, int64_t pid, const char *action, json_t **rec, struct relation *rel,
+			    struct err *e)
 {
 	if (participant_load(ctx, pid, rec, rel, e) != 0)
 		return -1;
@@ -58,7 +72,8 @@ static int participant_open(struct app_ctx *ctx, int64_t pid, json_t **rec, stru
 			json_decref(*rec);
 			*rec = NULL;
 		}
-		return err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)pid);
+		err_set(e, ERR_FORBIDDEN, "you have no access to participant %lld", (long long)pid);
+		return participant_refused(ctx, pid, action, ACTIVITY_DOSSIER_READ, e);
 	}
 	return 0;
 }
@@ -74,7 +89,13 @@ json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const str
 		if (wmask & (1u << c))
 			json_array_append_new(writable, json_string(access_category((enum category)c)->name));
 	}
-	json_object_set_new(out, "access", json_pack("{s:o,s:o}", "categories", cats, "writable", writable));
+	json_t *notes = json_array();
+	for (int nc = 0; nc <= NOTE_SOCIAL; nc++)
+		if (access_may_write_note(ctx->actor.role, nc, rel))
+			json_array_append_new(notes, json_string(nc == NOTE_SOCIAL ? "social"
+									   : access_category((enum category)nc)->name));
+	json_object_set_new(out, "access", json_pack("{s:o,s:o,s:o}", "categories", cats, "writable", writable,
+						     "journal_writable", notes));
 	return out;
 }
 
@@ -152,7 +173,7 @@ int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct er
 	json_t *rec = NULL;
 	struct relation rel;
 
-	if (participant_open(ctx, id, &rec, &rel, e) != 0)
+	if (participant_open(ctx, id, "read", &rec, &rel, e) != 0)
 		return -1;
 	if (audit_log(ctx, id, "read", ACTIVITY_DOSSIER_READ, "ok", e) != 0)
 		goto out_free;
@@ -207,7 +228,7 @@ int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch,
 	json_t *changes = NULL, *rec = NULL;
 	struct relation rel;
 
-	if (participant_open(ctx, id, &rec, &rel, e) != 0)
+	if (participant_open(ctx, id, "update", &rec, &rel, e) != 0)
 		return -1;
 	if (participant_validate(patch, VALIDATE_PATCH, ctx->today, &changes, e) != 0)
 		goto out_free;

@@ -13,6 +13,11 @@ int participant_relation(struct app_ctx *ctx, int64_t pid, struct relation *rel,
 /* Participant pid must exist (ERR_NOT_FOUND); *rec gets the whole record
  * when rec is not NULL (caller owns) and *rel the actor's relation. */
 int participant_load(struct app_ctx *ctx, int64_t pid, json_t **rec, struct relation *rel, struct err *e);
+/* Log a refused attempt on participant pid, who exists (the caller loaded
+ * it): one processing-log entry `action` of `activity` with status
+ * "refused". e already holds the refusal and keeps it; only when the log
+ * cannot be written does e become that internal error. Returns -1. */
+int participant_refused(struct app_ctx *ctx, int64_t pid, const char *action, enum activity activity, struct err *e);
 /* rec filtered to what the actor may read, with the "access" member. */
 json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel);
 /* Store a validated new record, link it to the actor's organisation (and

@@ -299,14 +299,18 @@ static int placement_open(struct app_ctx *ctx, int64_t id, json_t **pl, struct e
 
 int app_placement_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e)
 {
-	json_t *pl, *occ;
+	json_t *pl, *occ = NULL;
+	size_t others;
 	if (placement_open(ctx, id, &pl, e) != 0)
 		return -1;
-	if (store_placement_occupants(ctx->st, id, &occ, e) != 0 || people_name_rows(ctx, occ, ACTIVITY_PLACEMENT, e) != 0) {
+	if (store_placement_occupants(ctx->st, id, &occ, e) != 0 ||
+	    people_name_rows(ctx, occ, "list", ACTIVITY_PLACEMENT, &others, e) != 0) {
+		json_decref(occ);
 		json_decref(pl);
 		return -1;
 	}
 	json_object_set_new(placement_decorate(pl), "occupants", occ);
+	json_object_set_new(pl, "occupants_others", json_integer((json_int_t)others));
 	*out = pl;
 	return 0;
 }
@@ -377,8 +381,9 @@ int app_placement_check(struct app_ctx *ctx, int64_t id, int64_t pid, json_t **o
 	if (!access_may_read(ctx->actor.role, CAT_PATH, &rel)) {
 		json_decref(rec);
 		json_decref(pl);
-		return err_set(e, ERR_FORBIDDEN, "a %s may not see the path of participant %lld",
-			       access_role(ctx->actor.role)->label, (long long)pid);
+		err_set(e, ERR_FORBIDDEN, "a %s may not see the path of participant %lld",
+			access_role(ctx->actor.role)->label, (long long)pid);
+		return participant_refused(ctx, pid, "check placement", ACTIVITY_PLACEMENT, e);
 	}
 	err_init(&check);
 	const char *kind = phase_kind_for(json_string_value(json_object_get(pl, "kind")));
@@ -490,7 +495,7 @@ int app_attendance_list(struct app_ctx *ctx, int64_t placement_id, const char *f
 {
 	json_t *pl, *items, *shown;
 	date_t d;
-	size_t i;
+	size_t i, others = 0, more;
 	json_t *row;
 
 	if (from && date_parse(from, &d) != 0)
@@ -511,13 +516,15 @@ int app_attendance_list(struct app_ctx *ctx, int64_t placement_id, const char *f
 		if (participant_relation(ctx, json_integer_value(json_object_get(row, "participant_id")), &rel, &tmp) == 0 &&
 		    access_may_read(ctx->actor.role, CAT_ASSESSMENTS, &rel))
 			json_array_append(shown, row);
+		else
+			others++;
 		err_release(&tmp);
 	}
 	json_decref(items);
-	if (people_name_rows(ctx, shown, ACTIVITY_PLACEMENT, e) != 0) {
+	if (people_name_rows(ctx, shown, "list", ACTIVITY_PLACEMENT, &more, e) != 0) {
 		json_decref(shown);
 		return -1;
 	}
-	*out = json_pack("{s:o}", "items", shown);
+	*out = json_pack("{s:o,s:I}", "items", shown, "others", (json_int_t)(others + more));
 	return 0;
 }

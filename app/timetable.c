@@ -570,7 +570,8 @@ int app_class_group_get(struct app_ctx *ctx, int64_t id, json_t **out, struct er
 {
 	struct tgroup g;
 	struct day_part_times t;
-	json_t *group, *enrolments;
+	json_t *group, *enrolments = NULL;
+	size_t others;
 
 	if (timetable_group_load(ctx, id, &g, e) != 0)
 		return -1;
@@ -580,12 +581,13 @@ int app_class_group_get(struct app_ctx *ctx, int64_t id, json_t **out, struct er
 	}
 	timetable_group_release(&g);
 	if (store_class_enrolments(ctx->st, id, NULL, &enrolments, e) != 0 ||
-	    people_name_rows(ctx, enrolments, ACTIVITY_CLASS_ATTENDANCE, e) != 0) {
+	    people_name_rows(ctx, enrolments, "list", ACTIVITY_CLASS_ATTENDANCE, &others, e) != 0) {
 		json_decref(enrolments);
 		json_decref(group);
 		return -1;
 	}
 	json_object_set_new(group, "enrolments", enrolments);
+	json_object_set_new(group, "enrolments_others", json_integer((json_int_t)others));
 	*out = group;
 	return 0;
 }
@@ -682,8 +684,8 @@ int app_class_attendance_get(struct app_ctx *ctx, int64_t group_id, const char *
 	date_t d = ctx->today;
 	char ds[DATE_STR_LEN];
 	json_t *enrolled = NULL, *marks = NULL, *names = NULL, *items = NULL;
-	int64_t *pids = NULL, *shown = NULL;
-	size_t i, n, nshown = 0;
+	int64_t *pids = NULL;
+	size_t i, n, others = 0;
 	json_t *x;
 	int rc = -1;
 	daypart_set all;
@@ -698,16 +700,20 @@ int app_class_attendance_get(struct app_ctx *ctx, int64_t group_id, const char *
 		goto out;
 	n = json_array_size(enrolled);
 	pids = xcalloc(n + 1, sizeof *pids);
-	shown = xcalloc(n + 1, sizeof *shown);
 	json_array_foreach(enrolled, i, x)
 		pids[i] = json_integer_value(json_object_get(x, "participant_id"));
-	if (people_names(ctx, pids, n, "list class attendance", ACTIVITY_CLASS_ATTENDANCE, &names, e) != 0)
+	/* one entry per person shown; people out of scope are only counted */
+	if (people_names(ctx, pids, n, "read class attendance", ACTIVITY_CLASS_ATTENDANCE, &names, e) != 0)
 		goto out;
 	items = json_array();
 	for (i = 0; i < n; i++) {
 		struct relation rel;
 		char key[24];
 		snprintf(key, sizeof key, "%lld", (long long)pids[i]);
+		if (!json_object_get(names, key)) {
+			others++;
+			continue;
+		}
 		json_t *item = json_pack("{s:I}", "participant_id", (json_int_t)pids[i]);
 		json_object_update(item, json_object_get(names, key));
 		if (participant_relation(ctx, pids[i], &rel, e) != 0) {
@@ -724,7 +730,6 @@ int app_class_attendance_get(struct app_ctx *ctx, int64_t group_id, const char *
 					reason = json_object_get(m, "reason");
 				}
 			}
-			shown[nshown++] = pids[i];
 		} else {
 			json_object_set_new(item, "status_hidden", json_true());
 		}
@@ -732,10 +737,9 @@ int app_class_attendance_get(struct app_ctx *ctx, int64_t group_id, const char *
 		json_object_set(item, "reason", reason ? reason : json_null());
 		json_array_append_new(items, item);
 	}
-	if (audit_log_many(ctx, shown, nshown, "read class attendance", ACTIVITY_CLASS_ATTENDANCE, "ok", e) != 0)
-		goto out;
-	*out = json_pack("{s:I,s:s,s:O,s:o,s:o}", "group_id", (json_int_t)group_id, "day", ds, "group_name",
-			 json_object_get(g.row, "name"), "sessions", sessions_json(g.sessions, &t, &all), "items", items);
+	*out = json_pack("{s:I,s:s,s:O,s:o,s:o,s:I}", "group_id", (json_int_t)group_id, "day", ds, "group_name",
+			 json_object_get(g.row, "name"), "sessions", sessions_json(g.sessions, &t, &all), "items", items,
+			 "others", (json_int_t)others);
 	items = NULL;
 	rc = 0;
 out:
@@ -745,7 +749,6 @@ out:
 	json_decref(names);
 	json_decref(items);
 	free(pids);
-	free(shown);
 	return rc;
 }
 

@@ -92,6 +92,7 @@ int app_training_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *
 {
 	int64_t only;
 	json_t *t, *people;
+	size_t others;
 
 	if (employer_scope(ctx, &only, e) != 0 || store_training_get(ctx->st, id, &t, e) != 0)
 		return -1;
@@ -103,12 +104,13 @@ int app_training_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *
 		json_decref(t);
 		return -1;
 	}
-	if (people_name_rows(ctx, people, ACTIVITY_TRAINING, e) != 0) {
+	if (people_name_rows(ctx, people, "list", ACTIVITY_TRAINING, &others, e) != 0) {
 		json_decref(t);
 		json_decref(people);
 		return -1;
 	}
 	json_object_set_new(t, "participants", people);
+	json_object_set_new(t, "participants_others", json_integer((json_int_t)others));
 	*out = t;
 	return 0;
 }

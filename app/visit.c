@@ -152,19 +152,14 @@ static int visit_open(struct app_ctx *ctx, int64_t id, json_t **visit, json_t **
 
 int app_visit_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e)
 {
-	json_t *visit, *emps, *people = NULL, *fus = NULL, *row;
-	size_t i;
+	json_t *visit, *emps, *people = NULL, *fus = NULL, *names = NULL, *row;
+	int64_t *pids = NULL;
+	size_t i, n = 0;
 
 	if (visit_open(ctx, id, &visit, &emps, e) != 0)
 		return -1;
 	if (store_visit_participants(ctx->st, id, &people, e) != 0 || store_visit_follow_ups(ctx->st, id, &fus, e) != 0)
 		goto fail;
-	if (people_name_rows(ctx, people, ACTIVITY_VISIT, e) != 0)
-		goto fail;
-	json_array_foreach(people, i, row) {
-		json_t *att = json_object_get(row, "attended");
-		json_object_set_new(row, "attended", json_is_integer(att) ? json_boolean(json_integer_value(att)) : json_null());
-	}
 	/* an employer sees the follow-ups of their own organisation only */
 	if (ctx->actor.role == ROLE_EMPLOYER) {
 		json_t *own = json_array();
@@ -174,9 +169,26 @@ int app_visit_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e)
 		json_decref(fus);
 		fus = own;
 	}
+	/* invitations and follow-ups show only people in the actor's scope,
+	 * each logged once; the others are counted */
+	pids = xcalloc(json_array_size(people) + json_array_size(fus) + 1, sizeof *pids);
+	json_array_foreach(people, i, row)
+		pids[n++] = json_integer_value(json_object_get(row, "participant_id"));
+	json_array_foreach(fus, i, row)
+		pids[n++] = json_integer_value(json_object_get(row, "participant_id"));
+	if (people_names(ctx, pids, n, "list", ACTIVITY_VISIT, &names, e) != 0)
+		goto fail;
+	json_object_set_new(visit, "participants_others", json_integer((json_int_t)people_keep_rows(people, names)));
+	json_array_foreach(people, i, row) {
+		json_t *att = json_object_get(row, "attended");
+		json_object_set_new(row, "attended", json_is_integer(att) ? json_boolean(json_integer_value(att)) : json_null());
+	}
+	json_object_set_new(visit, "follow_ups_others", json_integer((json_int_t)people_keep_rows(fus, names)));
 	json_object_set_new(visit, "employers", emps);
 	json_object_set_new(visit, "participants", people);
 	json_object_set_new(visit, "follow_ups", fus);
+	json_decref(names);
+	free(pids);
 	*out = visit;
 	return 0;
 fail:
@@ -184,6 +196,7 @@ fail:
 	json_decref(emps);
 	json_decref(people);
 	json_decref(fus);
+	free(pids);
 	return -1;
 }
 

@@ -10,6 +10,11 @@
  *   A = all participants in scope     G = linked to own organisation
  *   O = own caseload / own placements C = O plus the participant's consent
  *   - = never
+ *
+ * The journal column says which notes the `notes` level covers: JOURNAL_ALL
+ * notes of every category the role may also read or write, JOURNAL_SOCIAL
+ * social notes only. A role without a `notes` level neither reads nor
+ * writes journal notes, whatever its other categories.
  */
 #include "access.h"
 
@@ -23,55 +28,56 @@
 
 static const struct role_def roles[ROLE_COUNT] = {
 	/*                                                             id co bs ew ci in he pa as no */
-	[ROLE_DIRECTOR] = { "director", "regisseur", "municipality", OWN_BY_USER,
+	[ROLE_DIRECTOR] = { "director", "regisseur", "municipality", OWN_BY_USER, JOURNAL_ALL,
 		.read = { A, A, _, A, A, A, _, A, A, A },
 		.write = { _, _, _, _, _, _, _, _, _, _ },
 		.action = { _, _, A, _, A, _, A, A, A, A, _, _, _, _, _, _ } },
-	[ROLE_CASE_MANAGER] = { "case_manager", "klantmanager", "municipality", OWN_BY_USER,
+	[ROLE_CASE_MANAGER] = { "case_manager", "klantmanager", "municipality", OWN_BY_USER, JOURNAL_ALL,
 		.read = { A, A, A, A, A, A, A, A, A, A },
 		.write = { A, A, A, A, A, A, A, A, A, A },
 		.action = { A, A, A, A, A, _, A, A, _, A, _, _, _, A, _, _ } },
-	[ROLE_YOUTH_CONSULTANT] = { "youth_consultant", "jongerenconsulent", "municipality", OWN_BY_USER,
+	[ROLE_YOUTH_CONSULTANT] = { "youth_consultant", "jongerenconsulent", "municipality", OWN_BY_USER, JOURNAL_ALL,
 		.read = { O, O, O, O, O, O, O, O, O, O },
 		.write = { O, O, O, O, O, O, O, O, O, O },
 		.action = { A, _, O, O, _, _, O, _, _, A, _, _, _, O, _, _ } },
-	[ROLE_PROJECT_LEADER] = { "project_leader", "projectleider", "social_work_company", OWN_BY_USER,
+	[ROLE_PROJECT_LEADER] = { "project_leader", "projectleider", "social_work_company", OWN_BY_USER, JOURNAL_ALL,
 		.read = { A, _, _, A, A, _, _, A, A, A },
 		.write = { A, _, _, A, A, _, _, A, A, A },
 		.action = { A, A, A, A, _, _, A, A, A, A, A, A, A, A, A, _ } },
-	[ROLE_JOB_COACH] = { "job_coach", "jobcoach", "social_work_company", OWN_BY_USER,
+	[ROLE_JOB_COACH] = { "job_coach", "jobcoach", "social_work_company", OWN_BY_USER, JOURNAL_ALL,
 		.read = { G, O, O, O, O, O, O, O, O, O },
 		.write = { O, O, O, O, O, O, O, O, O, O },
 		.action = { A, A, O, O, _, _, O, _, _, A, _, A, O, O, _, _ } },
-	[ROLE_ACCOUNT_MANAGER] = { "account_manager", "accountmanager", "social_work_company", OWN_BY_USER,
+	[ROLE_ACCOUNT_MANAGER] = { "account_manager", "accountmanager", "social_work_company", OWN_BY_USER, JOURNAL_ALL,
 		.read = { A, _, _, A, A, _, _, A, A, _ },
 		.write = { _, _, _, _, _, _, _, _, _, _ },
 		.action = { _, _, _, _, _, _, A, _, _, A, A, A, _, A, _, _ } },
 	[ROLE_DEPARTMENT_ASSISTANT] = { "department_assistant", "afdelingsassistent", "social_work_company", OWN_BY_USER,
+		JOURNAL_ALL,
 		.read = { O, _, _, _, _, _, _, O, O, _ },
 		.write = { _, _, _, _, _, _, _, _, O, _ },
 		.action = { _, _, _, _, _, _, _, _, _, A, _, _, _, _, _, _ } },
-	[ROLE_VOLUNTEER] = { "volunteer", "vrijwilliger", "refugee_support", OWN_BY_USER,
+	[ROLE_VOLUNTEER] = { "volunteer", "vrijwilliger", "refugee_support", OWN_BY_USER, JOURNAL_SOCIAL,
 		.read = { C, C, _, C, C, _, _, C, _, C },
 		.write = { _, _, _, _, _, _, _, _, _, C },
 		.action = { _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _ } },
-	[ROLE_WELFARE] = { "welfare", "welzijnswerker", "welfare", OWN_BY_USER,
+	[ROLE_WELFARE] = { "welfare", "welzijnswerker", "welfare", OWN_BY_USER, JOURNAL_SOCIAL,
 		.read = { C, C, _, C, C, _, _, C, _, C },
 		.write = { _, _, _, _, _, _, _, _, _, C },
 		.action = { _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _ } },
-	[ROLE_LANGUAGE_PROVIDER] = { "language_provider", "taalaanbieder", "language_provider", OWN_BY_ORG,
+	[ROLE_LANGUAGE_PROVIDER] = { "language_provider", "taalaanbieder", "language_provider", OWN_BY_ORG, JOURNAL_ALL,
 		.read = { C, _, _, _, C, _, _, _, _, _ },
 		.write = { _, _, _, _, C, _, _, _, _, _ },
 		.action = { _, _, _, _, _, _, _, _, _, _, _, _, _, _, G, _ } },
-	[ROLE_EMPLOYER] = { "employer", "werkgever", "employer", OWN_BY_ORG,
+	[ROLE_EMPLOYER] = { "employer", "werkgever", "employer", OWN_BY_ORG, JOURNAL_ALL,
 		.read = { C, C, _, C, _, _, _, O, O, _ },
 		.write = { _, _, _, _, _, _, _, _, O, _ },
 		.action = { _, _, _, _, _, _, _, _, _, G, _, _, _, _, _, _ } },
-	[ROLE_ADMIN] = { "admin", "beheerder", NULL, OWN_BY_USER,
+	[ROLE_ADMIN] = { "admin", "beheerder", NULL, OWN_BY_USER, JOURNAL_ALL,
 		.read = { _, _, _, _, _, _, _, _, _, _ },
 		.write = { _, _, _, _, _, _, _, _, _, _ },
 		.action = { _, _, _, _, _, A, _, _, _, _, _, _, _, _, _, A } },
-	[ROLE_SYSTEM] = { "system", "systeem (opdrachtregel)", NULL, OWN_BY_USER,
+	[ROLE_SYSTEM] = { "system", "systeem (opdrachtregel)", NULL, OWN_BY_USER, JOURNAL_ALL,
 		.read = { A, A, A, A, A, A, A, A, A, A },
 		.write = { A, A, A, A, A, A, A, A, A, A },
 		.action = { A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A } },
@@ -206,6 +212,42 @@ bool access_may(enum role r, enum access_action a, const struct relation *rel)
 	if (lvl == LVL_CONSENT_OWN)
 		lvl = LVL_OWN;
 	return access_level_allows(lvl, CAT_IDENTITY, rel);
+}
+
+int access_note_category_find(const char *name, int *out)
+{
+	enum category c;
+	if (name && strcmp(name, "social") == 0) {
+		*out = NOTE_SOCIAL;
+		return 0;
+	}
+	if (!name || access_category_find(name, &c) != 0)
+		return -1;
+	*out = (int)c;
+	return 0;
+}
+
+/* One rule for reading and writing: the notes level, then for a note of a
+ * data category the journal scope and that category's own level. */
+static bool note_allowed(enum role r, const enum access_level *levels, int nc, const struct relation *rel)
+{
+	if (!access_level_allows(levels[CAT_NOTES], CAT_NOTES, rel))
+		return false;
+	if (nc == NOTE_SOCIAL)
+		return true;
+	if (nc < 0 || nc >= CAT_COUNT || roles[r].journal != JOURNAL_ALL)
+		return false;
+	return access_level_allows(levels[nc], (enum category)nc, rel);
+}
+
+bool access_may_read_note(enum role r, int nc, const struct relation *rel)
+{
+	return note_allowed(r, roles[r].read, nc, rel);
+}
+
+bool access_may_write_note(enum role r, int nc, const struct relation *rel)
+{
+	return note_allowed(r, roles[r].write, nc, rel);
 }
 
 enum access_level access_list_scope(enum role r)

@@ -55,6 +55,18 @@ enum access_level {
 	LVL_CONSENT_OWN,
 };
 
+/* Which journal notes a role's `notes` level covers: notes of every data
+ * category the role may also read (or write), or social notes only (the
+ * design's "C own (social)" for volunteers and welfare workers). */
+enum journal_scope {
+	JOURNAL_ALL,
+	JOURNAL_SOCIAL,
+};
+
+/* A journal note's category: a data category, or NOTE_SOCIAL for notes of
+ * social guidance. */
+#define NOTE_SOCIAL ((int)CAT_COUNT)
+
 enum own_scope {
 	OWN_BY_USER, /* a link naming the user (caseload) */
 	OWN_BY_ORG,  /* a link to the user's organisation (placement, course) */
@@ -92,6 +104,7 @@ struct role_def {
 	const char *label;    /* UI: "jobcoach" */
 	const char *org_type; /* organisation type the role belongs to, NULL = any */
 	enum own_scope own_by;
+	enum journal_scope journal;
 	enum access_level read[CAT_COUNT];
 	enum access_level write[CAT_COUNT];
 	enum access_level action[ACT_COUNT];
@@ -129,6 +142,15 @@ unsigned access_writable(enum role r, const struct relation *rel);
 /* May role r take action a, given the relation (NULL when the action is
  * not about one participant: then only LVL_ALL and LVL_ORG pass). */
 bool access_may(enum role r, enum access_action a, const struct relation *rel);
+
+/* A note category by code ("social" or a data category); 0 or -1. */
+int access_note_category_find(const char *name, int *out);
+/* May role r read / write a journal note of note category nc (a data
+ * category or NOTE_SOCIAL)? Needs the `notes` level, and for a note of a
+ * data category also that category's level and a journal scope of
+ * JOURNAL_ALL. */
+bool access_may_read_note(enum role r, int nc, const struct relation *rel);
+bool access_may_write_note(enum role r, int nc, const struct relation *rel);
 
 /* The level that decides which participants appear in a role's list:
  * the identity read level. */

@@ -421,8 +421,10 @@ test('check: a full placement does not fit, with the reason; unknown placement o
   assertProblem(await t.call('jobcoach2', 'GET', `/api/placements/${pl.id}/check/${b.id}`), 403);
   assertProblem(await t.call('vrijwilliger', 'GET', `/api/placements/${pl.id}/check/${b.id}`), 403);
   assertProblem(await t.call('beheerder', 'GET', `/api/placements/${pl.id}/check/${b.id}`), 403);
-  assert.ok(!(await log(b.id)).some((x) => x.action === 'check placement' && x.actor === 'jobcoach2'),
+  assert.ok(!(await log(b.id)).some((x) => x.action === 'check placement' && x.actor === 'jobcoach2' && /^ok$/i.test(x.status)),
     'a refused check is not logged as done');
+  assert.ok((await log(b.id)).some((x) => x.action === 'check placement' && x.actor === 'jobcoach2' && !/^ok$/i.test(x.status)),
+    'it is logged as refused');
 });
 
 /* ---- attendance ---- */

@@ -389,7 +389,12 @@ test('follow-up by the hosting employer only, for their own organisation; others
   await post(other.id, 'invitations', { participant_ids: [a.id] });
   // an employer user of a host answers for their own organisation (organisation_id may be left out)
   const r = await post(v.id, 'follow-ups', { participant_id: a.id, follow_up: 'trial_day', note: 'proefdag dinsdag' }, userA);
-  const own = r.follow_ups.find((f) => f.organisation_id === hostA.id);
+  // the person is not the employer's own (no placement with them): the
+  // answer counts the follow-up without showing it (issue 10, item 6)
+  assert.deepEqual(r.follow_ups, [], 'no follow-up on someone outside the employer\'s scope');
+  assert.equal(r.follow_ups_others, 1);
+  assert.ok(!JSON.stringify(r).includes('proefdag dinsdag'));
+  const own = (await getVisit(v.id)).follow_ups.find((f) => f.organisation_id === hostA.id);
   assert.ok(own, 'recorded for the employer\'s own organisation');
   assert.equal(own.follow_up, 'trial_day');
   // not for another host
@@ -438,15 +443,22 @@ test('an employer user sees only the visits they host, no names without consent,
   assert.ok(list.some((x) => x.id === v.id));
   assert.ok(!list.some((x) => x.id === notMine.id), 'a visit of another employer is not listed');
   const g = await getVisit(v.id, userA);
-  assert.deepEqual(g.follow_ups.map((f) => f.organisation_id), [hostA.id], 'only the own follow-up');
-  assert.equal(g.participants.length, 1);
-  assert.equal(g.participants[0].hidden, true, 'an invited person is not theirs to name');
-  assert.equal(g.participants[0].family_name, undefined);
+  // the invited person is not the employer's own: neither the invitation
+  // nor the follow-up is shown, only counted (issue 10, item 6); of the
+  // follow-ups only the own organisation's count
+  assert.deepEqual(g.participants, [], 'an invited person outside their scope is not shown');
+  assert.equal(g.participants_others, 1);
+  assert.deepEqual(g.follow_ups, []);
+  assert.equal(g.follow_ups_others, 1, 'only the own follow-up is counted');
   assert.ok(!JSON.stringify(g).includes(a.family_name));
+  assert.ok(!JSON.stringify(g).includes(`"participant_id":${a.id}`));
   assertProblem(await t.call(userA, 'GET', `/api/visits/${notMine.id}`), 403);
-  // the other host sees its own answer
+  // the account manager sees both answers
+  const all = await getVisit(v.id);
+  assert.deepEqual(all.follow_ups.map((f) => f.note).sort(), ['geen plek', null].sort());
   const gb = await getVisit(v.id, userB);
-  assert.deepEqual(gb.follow_ups.map((f) => f.note), ['geen plek']);
+  assert.deepEqual(gb.follow_ups, []);
+  assert.equal(gb.follow_ups_others, 1);
 });
 
 test('what a visit led to: placements started with a host after the visit by people who attended', async () => {

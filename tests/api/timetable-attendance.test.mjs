@@ -96,14 +96,14 @@ test('attendance: the provider records a day and reads it back, names where cons
   assert.deepEqual([one.family_name, one.given_names, one.status, one.reason], [p1.family_name, p1.given_names, 'present', null]);
   const two = itemOf(r.body, p2);
   assert.deepEqual([two.status, two.reason], ['absent_excused', 'ziek gemeld']);
-  // everyone enrolled that day is listed; without consent the name and status are hidden
-  const three = itemOf(r.body, noConsent);
-  assert.equal(three.hidden, true);
-  assert.equal(three.family_name, undefined);
-  assert.equal(three.status, null);
-  assert.equal(itemOf(r.body, late).hidden, true, 'enrolled since 12 November: listed on the 17th');
+  // people enrolled that day without consent to the provider are outside
+  // its scope: not listed, only counted (issue 10, item 6)
+  assert.equal(itemOf(r.body, noConsent), undefined);
+  assert.equal(itemOf(r.body, late), undefined);
+  assert.equal(r.body.others, 2, 'enrolled since 12 November: counted on the 17th');
+  assert.ok(!JSON.stringify(r.body).includes(noConsent.family_name));
   const before = await read(TUE_BEFORE);
-  assert.equal(itemOf(before, late), undefined, 'not yet enrolled on the 10th');
+  assert.equal(before.others, 1, 'not yet enrolled on the 10th');
   // the job coach (own caseload) sees every name and status
   const coach = await read(TUE, 'jobcoach');
   assert.equal(itemOf(coach, noConsent).family_name, noConsent.family_name);

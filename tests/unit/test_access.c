@@ -183,6 +183,69 @@ static void test_roles_outside_municipality_and_swc_need_consent_for_identity(vo
 	}
 }
 
+/* Journal notes by role (DESIGN.md §2, the notes column): which note
+ * categories each role reads and writes for a participant on its own
+ * caseload with every consent given. Columns: identity contact bsn
+ * education_work civic_integration income health path assessments notes
+ * social; r = read, w = write, b = both, . = neither. */
+static const struct {
+	enum role role;
+	const char *notes;
+} journal_table[] = {
+	{ ROLE_DIRECTOR, "rr.rrr.rrrr" },
+	{ ROLE_CASE_MANAGER, "bbbbbbbbbbb" },
+	{ ROLE_YOUTH_CONSULTANT, "bbbbbbbbbbb" },
+	{ ROLE_PROJECT_LEADER, "b..bb..bbbb" },
+	{ ROLE_JOB_COACH, "bbbbbbbbbbb" },
+	{ ROLE_ACCOUNT_MANAGER, "..........." },
+	{ ROLE_DEPARTMENT_ASSISTANT, "..........." },
+	{ ROLE_VOLUNTEER, "..........b" },
+	{ ROLE_WELFARE, "..........b" },
+	{ ROLE_LANGUAGE_PROVIDER, "..........." },
+	{ ROLE_EMPLOYER, "..........." },
+	{ ROLE_ADMIN, "..........." },
+	{ ROLE_SYSTEM, "bbbbbbbbbbb" },
+};
+
+static void test_journal_notes_by_role_and_category(void **state)
+{
+	(void)state;
+	struct relation all = own_with((1u << CAT_COUNT) - 1);
+	assert_int_equal(sizeof journal_table / sizeof journal_table[0], ROLE_COUNT);
+	for (size_t i = 0; i < sizeof journal_table / sizeof journal_table[0]; i++) {
+		for (int nc = 0; nc <= NOTE_SOCIAL; nc++) {
+			char want = journal_table[i].notes[nc];
+			bool r = access_may_read_note(journal_table[i].role, nc, &all);
+			bool w = access_may_write_note(journal_table[i].role, nc, &all);
+			char got = r && w ? 'b' : r ? 'r' : w ? 'w' : '.';
+			if (got != want)
+				fail_msg("role %s, note category %d: want '%c', got '%c'",
+					 access_role(journal_table[i].role)->name, nc, want, got);
+		}
+	}
+}
+
+static void test_social_notes_need_consent_for_notes(void **state)
+{
+	(void)state;
+	int social, path;
+	assert_int_equal(access_note_category_find("social", &social), 0);
+	assert_int_equal(access_note_category_find("path", &path), 0);
+	assert_int_equal(path, CAT_PATH);
+	assert_int_equal(access_note_category_find("sociaal", &social), -1);
+	assert_int_equal(access_note_category_find("social", &social), 0);
+	/* consent for path but not for notes: no notes at all */
+	struct relation path_only = own_with(1u << CAT_PATH);
+	assert_false(access_may_read_note(ROLE_VOLUNTEER, social, &path_only));
+	assert_false(access_may_read_note(ROLE_VOLUNTEER, path, &path_only));
+	/* consent for notes and path: social notes, still no path notes */
+	struct relation both = own_with(1u << CAT_PATH | 1u << CAT_NOTES);
+	assert_true(access_may_read_note(ROLE_WELFARE, social, &both));
+	assert_false(access_may_read_note(ROLE_WELFARE, path, &both));
+	/* not on the caseload: nothing */
+	assert_false(access_may_read_note(ROLE_VOLUNTEER, social, &org_only));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +261,8 @@ int main(void)
 		cmocka_unit_test(test_who_oversees_signals),
 		cmocka_unit_test(test_consent_orgs),
 		cmocka_unit_test(test_roles_outside_municipality_and_swc_need_consent_for_identity),
+		cmocka_unit_test(test_journal_notes_by_role_and_category),
+		cmocka_unit_test(test_social_notes_need_consent_for_notes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

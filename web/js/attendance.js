@@ -11,7 +11,7 @@ import {
   h, $, clear, showMessage, setFieldError, clearErrors, showErrorSummary, controlOf,
 } from './dom.js';
 import { initPage } from './nav.js';
-import { today } from './labels.js';
+import { today, othersText } from './labels.js';
 import { csvImport } from './csv-report.js';
 import {
   TIMETABLE_MANAGERS, capitalise, formatDate, sessionText, hasClassOn, lastClassDay, addDays, weekdayOf,
@@ -149,6 +149,8 @@ function renderAttendance() {
     ? `${sessions.length === 1 ? 'Les' : 'Lessen'}: ${sessions.map(sessionText).join(', ')}` : '';
   const box = $('#attendance-form-box');
   clear(box);
+  const others = othersText(data?.others);
+  if (others) box.append(h('p', { class: 'utrecht-paragraph meedoen-muted meedoen-others', text: others }));
   const status = h('p', { class: 'utrecht-paragraph meedoen-attendance-status', id: 'attendance-status', role: 'status', 'aria-live': 'polite', text: recordedText(items) });
   if (!items.length) {
     box.append(status);

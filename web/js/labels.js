@@ -404,3 +404,12 @@ export function reasonNl(reason) {
   }
   return text;
 }
+
+// The line under a list that leaves out people outside the reader's access
+// (the API's "others" counts); '' when no one is left out.
+export function othersText(n) {
+  const k = Number(n) || 0;
+  if (k <= 0) return '';
+  return k === 1 ? '1 andere deelnemer valt buiten uw toegang en wordt niet getoond.'
+    : `${k} andere deelnemers vallen buiten uw toegang en worden niet getoond.`;
+}

@@ -619,11 +619,11 @@ export async function loadLadder() {
 
 const JOURNAL_FIELD_LABELS = { occurred_on: 'Datum', kind: 'Soort', category: 'Gegevenscategorie', text: 'Tekst' };
 
-// The categories the user may write a journal entry in: 'social' with
-// write access to notes, and every writable data category.
+// The categories the user may write a journal entry in, as the server's
+// access table gives them (access.journal_writable).
 function journalCategoryOptions() {
-  const w = new Set(ctx.participant?.access?.writable || []);
-  const cats = ['social', ...ALL_CATEGORIES].filter((c) => (c === 'social' ? w.has('notes') : w.has(c)));
+  const w = new Set(ctx.participant?.access?.journal_writable || []);
+  const cats = ['social', ...ALL_CATEGORIES].filter((c) => w.has(c));
   return cats.map((c) => ({ value: c, label: capitalise(categoryLabel(c)) }));
 }
 
@@ -643,7 +643,7 @@ function renderJournal(data) {
     }));
   }
   const box = $('#journal-form-box');
-  const mayWrite = (ctx.participant?.access?.writable || []).length > 0;
+  const mayWrite = (ctx.participant?.access?.journal_writable || []).length > 0;
   if (!mayWrite || box.childElementCount) return;
   const form = formShell('journal-form', 'Contact of notitie toevoegen',
     h('div', { class: 'meedoen-grid-2' },

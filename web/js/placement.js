@@ -11,7 +11,7 @@ import {
 } from './dom.js';
 import { initPage, intParam, CAN } from './nav.js';
 import { loadCodes, codeLabel } from './codes.js';
-import { capitalise, formatDate, today, reasonNl, PHASE_KIND_LABELS } from './labels.js';
+import { capitalise, formatDate, today, reasonNl, othersText, PHASE_KIND_LABELS } from './labels.js';
 import { occupancy, DAYS, PARTS } from './workfloor.js';
 
 
@@ -151,8 +151,10 @@ function renderOccupants(pl) {
   const list = $('#occupants-list');
   clear(list);
   const occ = occupantsOf(pl);
+  const others = othersText(pl.occupants_others);
+  if (others) list.append(h('p', { class: 'utrecht-paragraph meedoen-muted meedoen-others', text: others }));
   if (!occ.length) {
-    list.append(h('p', { class: 'utrecht-paragraph meedoen-muted', text: 'Er is nog niemand op deze plaats geplaatst.' }));
+    if (!others) list.append(h('p', { class: 'utrecht-paragraph meedoen-muted', text: 'Er is nog niemand op deze plaats geplaatst.' }));
     return;
   }
   list.append(table({

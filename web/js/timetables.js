@@ -10,7 +10,7 @@ import {
   h, $, clear, table, dataList, showMessage, inputField, selectField, showSubmitError, clearErrors,
 } from './dom.js';
 import { initPage } from './nav.js';
-import { today } from './labels.js';
+import { today, othersText } from './labels.js';
 import { csvImport } from './csv-report.js';
 import {
   TIMETABLE_MANAGERS, DAYS, capitalise, formatDate, dayPartsText, sessionText, sessionPartsText,
@@ -185,8 +185,10 @@ function renderGroup(g) {
   const enrolments = $('#group-enrolments');
   clear(enrolments);
   const es = Array.isArray(g.enrolments) ? g.enrolments : [];
+  const others = othersText(g.enrolments_others);
+  if (others) enrolments.append(h('p', { class: 'utrecht-paragraph meedoen-muted meedoen-others', text: others }));
   if (!es.length) {
-    enrolments.append(h('p', { class: 'utrecht-paragraph meedoen-muted', text: 'Er is nog niemand ingeschreven.' }));
+    if (!others) enrolments.append(h('p', { class: 'utrecht-paragraph meedoen-muted', text: 'Er is nog niemand ingeschreven.' }));
   } else {
     enrolments.append(table({
       caption: `Ingeschreven in ${g.name}`,

@@ -12,7 +12,7 @@ import {
 } from './dom.js';
 import { initPage, intParam } from './nav.js';
 import { loadCodes } from './codes.js';
-import { capitalise, formatDate, today } from './labels.js';
+import { capitalise, formatDate, today, othersText } from './labels.js';
 import {
   VISIT_MANAGERS, INTEREST_LABELS, FOLLOW_UP_LABELS, visitKindLabel, codeText, codeChoices, timeText, dateTimeText,
   personText, visitReason, describeVisitError, focusAlert,
@@ -248,6 +248,9 @@ function renderAttendance() {
   const box = $('#attendance-box');
   clear(box);
   const people = participants();
+  const others = othersText(state.visit?.participants_others);
+  if (others) box.append(h('p', { class: 'utrecht-paragraph meedoen-muted meedoen-others', text: others }));
+  if (!people.length && others) return;
   if (!people.length) {
     box.append(h('p', { class: 'utrecht-paragraph', text: manager() ? 'Er is nog niemand uitgenodigd. Nodig eerst deelnemers uit.' : 'Er is nog niemand uitgenodigd.' }));
     return;
@@ -348,6 +351,8 @@ function renderFollowUps() {
   const names = new Map(participants().map((p) => [p.participant_id, personText(p)]));
   const items = followUps().slice().sort((a, b) => (names.get(a.participant_id) || '').localeCompare(names.get(b.participant_id) || '', 'nl')
     || (a.organisation_name || '').localeCompare(b.organisation_name || '', 'nl'));
+  const othersFu = othersText(state.visit?.follow_ups_others);
+  if (othersFu) list.append(h('p', { class: 'utrecht-paragraph meedoen-muted meedoen-others', text: othersFu }));
   if (!items.length) {
     list.append(h('p', { class: 'utrecht-paragraph', text: 'Er is nog geen opvolging vastgelegd.' }));
   } else {
