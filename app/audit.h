@@ -3,7 +3,11 @@
  * per data subject per action, after Logius' Logboek Dataverwerkingen
  * (trace and span id, action, start and end, status, processing activity,
  * pseudonymised subject id and type) plus actor, organisation, role and
- * purpose as NEN 7513 adds. A failed write fails the action.
+ * purpose as NEN 7513 adds. A failed write fails the action. The status
+ * word the callers give ("ok", "refused", ...) is kept, and mapped to the
+ * LDV status (Ok / Error / Unset, domain/logchain.h) beside it; a
+ * traceparent's parent span (app_ctx_traceparent) goes with every entry.
+ * Entries are hash-chained as they are stored (docs/processing-log.md).
  */
 #ifndef MEEDOEN_AUDIT_H
 #define MEEDOEN_AUDIT_H
