@@ -289,3 +289,22 @@ test('log activities lists the register; log PARTICIPANT still works', () => {
   assert.equal(one.status, 0, one.stderr);
   assert.ok(JSON.parse(one.stdout).total > 0);
 });
+
+test('the server and command-line runs writing at once each keep their own segment; the log stays intact', async () => {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { BIN } = await import('../lib/server.mjs');
+  const run = promisify(execFile);
+  const before = verify(t.srv.db).report.segments;
+  const people = (await t.call('klantmanager', 'GET', '/api/participants?per_page=6')).body.items;
+  await Promise.all([
+    ...people.map((p) => run(BIN, ['--db', t.srv.db, 'participant', 'show', String(p.id)])),
+    ...people.flatMap((p, i) => [
+      t.call('klantmanager', 'GET', `/api/participants/${p.id}`),
+      t.call('klantmanager', 'PATCH', `/api/participants/${p.id}`, { ambitions: `bakker ${i}` }),
+    ]),
+  ]);
+  const { status, report } = verify(t.srv.db);
+  assert.equal(status, 0, JSON.stringify(report.breaks));
+  assert.ok(report.segments >= before + people.length, `${report.segments} segments, were ${before}`);
+});
