@@ -157,6 +157,14 @@ void logchain_verify_row(struct logchain_verify *v, const struct logchain_row *r
 	if (v->chained_from == 0)
 		v->chained_from = r->id;
 	if ((uint64_t)r->segment > v->nsegs + 1) {
+		for (size_t i = 0; i < v->nstray; i++)
+			if (v->stray[i] == r->segment)
+				return;
+		if (v->nstray == v->capstray) {
+			v->capstray = v->capstray ? 2 * v->capstray : 8;
+			v->stray = xrealloc(v->stray, v->capstray * sizeof *v->stray);
+		}
+		v->stray[v->nstray++] = r->segment;
 		add_break(v, r->segment, r->seq, r->id,
 			  "segment %lld appears before segment %zu (inserted entry, or a segment deleted)",
 			  (long long)r->segment, v->nsegs + 1);
@@ -229,9 +237,11 @@ void logchain_verify_release(struct logchain_verify *v)
 {
 	free(v->segs);
 	free(v->breaks);
+	free(v->stray);
 	v->segs = NULL;
 	v->breaks = NULL;
-	v->nsegs = v->capsegs = v->nbreaks = v->capbreaks = 0;
+	v->stray = NULL;
+	v->nsegs = v->capsegs = v->nbreaks = v->capbreaks = v->nstray = v->capstray = 0;
 }
 
 int logchain_anchor_parse(const char *line, struct logchain_anchor *out)

@@ -107,6 +107,8 @@ struct logchain_verify {
 	int64_t chained_from; /* id of the first chained entry, 0 before one */
 	struct logchain_break *breaks;
 	size_t nbreaks, capbreaks;
+	int64_t *stray; /* segments seen out of turn, reported once each */
+	size_t nstray, capstray;
 	struct logchain_anchor *anchors; /* borrowed, may be NULL */
 	size_t nanchors;
 };

@@ -217,6 +217,17 @@ static void test_delete_insert_reorder_are_found(void **state)
 	assert_break(&v, 3, 2, 2);
 	logchain_verify_release(&v);
 
+	/* a whole segment deleted: segment 2 (ids 3, 5) gone, then a third
+	 * segment's rows come while segment 2 was expected: reported once */
+	chain_sample(&c);
+	chain_add(&c, 3);
+	chain_add(&c, 3);
+	const size_t no_segment_2[] = { 0, 1, 3, 5, 6, 7 };
+	run(&c, no_segment_2, 6, NULL, 0, &v);
+	assert_int_equal(v.nbreaks, 1);
+	assert_break(&v, 3, 1, 7);
+	logchain_verify_release(&v);
+
 	/* swap the contents of ids 4 and 6 (segment 1 seq 3 and 4) */
 	chain_sample(&c);
 	struct logchain_row t = c.rows[3];
