@@ -5,6 +5,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/xmalloc.h"
+#include "domain/logchain.h"
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -77,6 +78,16 @@ void app_ctx_init(struct app_ctx *ctx, struct app *app, struct store *st, const 
 	ctx->today = clock_today();
 	date_format(ctx->today, ctx->today_s);
 	clock_format_s(ctx->started_ms / 1000, ctx->now_s);
+}
+
+void app_ctx_traceparent(struct app_ctx *ctx, const char *header)
+{
+	char trace[33], parent[17];
+
+	if (logchain_traceparent(header, trace, parent) != 0)
+		return;
+	str_copy(ctx->trace_id, sizeof ctx->trace_id, trace);
+	str_copy(ctx->parent_span_id, sizeof ctx->parent_span_id, parent);
 }
 
 void app_ctx_system(struct app_ctx *ctx)

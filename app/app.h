@@ -58,6 +58,7 @@ struct app_ctx {
 	struct actor actor;
 	char trace_id[33];
 	char span_id[17];
+	char parent_span_id[17]; /* the caller's span from a traceparent header, or "" */
 	date_t today;
 	char today_s[DATE_STR_LEN];
 	char now_s[32]; /* timestamp of the request */
@@ -72,6 +73,11 @@ void app_release(struct app *app);
 /* Start a context for one request; trace_id may be NULL to draw a new one.
  * The actor is nobody (no rights) until app_ctx_set_user/system. */
 void app_ctx_init(struct app_ctx *ctx, struct app *app, struct store *st, const char *trace_id);
+/* Continue the caller's trace when header is a valid W3C traceparent
+ * (domain/logchain.h): its trace id becomes ours, its span our parent
+ * span; this request keeps its own fresh span id. NULL or an invalid
+ * header changes nothing. */
+void app_ctx_traceparent(struct app_ctx *ctx, const char *header);
 /* Act as the local operator (command line without --as). */
 void app_ctx_system(struct app_ctx *ctx);
 /* Act as the user u. */

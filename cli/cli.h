@@ -63,6 +63,9 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_organisation(struct cli *c, int argc, char **argv);
 int cmd_consent(struct cli *c, int argc, char **argv);
 int cmd_log(struct cli *c, int argc, char **argv);
+/* `meedoen log PARTICIPANT` (cmd_participant.c); cmd_log (cmd_log.c)
+ * hands it what is not `log verify|export|activities`. */
+int cmd_log_participant(struct cli *c, int argc, char **argv);
 int cmd_phase(struct cli *c, int argc, char **argv);
 int cmd_signals(struct cli *c, int argc, char **argv);
 int cmd_employer(struct cli *c, int argc, char **argv);

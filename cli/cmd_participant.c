@@ -277,13 +277,6 @@ int cmd_consent(struct cli *c, int argc, char **argv)
 
 /* ---- processing log ---- */
 
-void help_log(void)
-{
-	puts("usage: meedoen log PARTICIPANT [--page N] [--json]\n\n"
-	     "Show the processing log of a participant, newest first: who read or changed their\n"
-	     "data, when, for which processing activity.");
-}
-
 static void print_log(const json_t *page)
 {
 	size_t i;
@@ -296,7 +289,7 @@ static void print_log(const json_t *page)
 		       json_string_value(json_object_get(x, "status")));
 }
 
-int cmd_log(struct cli *c, int argc, char **argv)
+int cmd_log_participant(struct cli *c, int argc, char **argv)
 {
 	bool json;
 	int64_t pid;

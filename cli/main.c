@@ -24,7 +24,7 @@ static const struct command commands[] = {
 	{ "user", "add and list users", cmd_user, help_user },
 	{ "organisation", "add and list organisations", cmd_organisation, help_organisation },
 	{ "consent", "record, list and revoke consent", cmd_consent, help_consent },
-	{ "log", "show the processing log of a participant", cmd_log, help_log },
+	{ "log", "the processing log: of a participant, verify its chain, export, activities", cmd_log, help_log },
 	{ "phase", "list, add and end phases of a participant's path", cmd_phase, help_phase },
 	{ "signals", "the worklist of signals, or the totals", cmd_signals, help_signals },
 	{ "employer", "list, show, add and change employers, contacts and notes", cmd_employer, help_employer },

@@ -3,6 +3,8 @@
  */
 #include "activity.h"
 
+#include <string.h>
+
 static const struct activity_def register_[ACTIVITY_COUNT] = {
 	[ACTIVITY_REGISTRATION] = { "mdn-001", "registratie deelnemer",
 		"uitvoeren van de Participatiewet: begeleiding naar werk", "Participatiewet art. 7, 10" },
@@ -42,4 +44,12 @@ static const struct activity_def register_[ACTIVITY_COUNT] = {
 const struct activity_def *activity_get(enum activity a)
 {
 	return &register_[a];
+}
+
+const struct activity_def *activity_find(const char *id)
+{
+	for (int i = 0; id && i < ACTIVITY_COUNT; i++)
+		if (strcmp(register_[i].id, id) == 0)
+			return &register_[i];
+	return NULL;
 }

@@ -27,6 +27,14 @@ enum activity {
 	ACTIVITY_COUNT
 };
 
+/* An activity's URI, as the log export names it in the attribute
+ * dpl.core.processing_activity_id: this prefix and the register id, e.g.
+ * "urn:meedoen:verwerkingsactiviteit:mdn-002". A URN, not a web address:
+ * the register ships with the program (`meedoen log activities`,
+ * docs/processing-log.md), so it resolves where the program runs. The ids
+ * are stable: an activity that changes meaning gets a new id. */
+#define ACTIVITY_URI_PREFIX "urn:meedoen:verwerkingsactiviteit:"
+
 struct activity_def {
 	const char *id;          /* stable register id, e.g. "mdn-001" */
 	const char *name;        /* Dutch name */
@@ -35,5 +43,7 @@ struct activity_def {
 };
 
 const struct activity_def *activity_get(enum activity a);
+/* The activity with register id `id` ("mdn-002"), or NULL. */
+const struct activity_def *activity_find(const char *id);
 
 #endif

@@ -309,6 +309,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
 
 	struct store *st = pool_take(srv);
 	app_ctx_init(&ctx, srv->app, st, req->request_id);
+	app_ctx_traceparent(&ctx, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "traceparent"));
 	h.id[0] = req->id[0];
 	h.id[1] = req->id[1];
 	h.path = req->path;

@@ -31,6 +31,15 @@ struct store {
 	int depth;        /* open transactions (0 or 1) */
 	pthread_mutex_t *write_lock; /* shared by the connections of a server, or NULL */
 	bool holding;     /* this connection holds write_lock */
+	/* this connection's segment of the processing log's hash chain
+	 * (store_log.c); segment 0: none open yet */
+	struct {
+		int64_t segment;
+		int64_t seq;
+		unsigned char hash[32];
+		bool uncertain; /* a rollback since the last append: is its entry still there? */
+		bool hooked;    /* rollback hook installed */
+	} log_chain;
 };
 
 /* A reset, unbound statement for static SQL `sql`, prepared once per

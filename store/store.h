@@ -20,6 +20,7 @@
 
 #include "base/err.h"
 #include "domain/access.h"
+#include "domain/logchain.h"
 
 struct store;
 
@@ -352,11 +353,13 @@ int store_assessment_list(struct store *st, int64_t pid, json_t **items, struct 
 struct log_entry {
 	const char *trace_id;
 	const char *span_id;
+	const char *parent_span_id; /* the caller's span (traceparent), or NULL */
 	const char *action;   /* "read", "create", "update", "list", "import", ... */
 	const char *activity; /* register id */
 	const char *started_at;
 	const char *ended_at;
-	const char *status;   /* "ok" or "error" */
+	const char *status;     /* the program's outcome word: "ok", "refused", ... */
+	const char *ldv_status; /* "Unset", "Ok" or "Error" (domain/logchain.h) */
 	const char *subject_pseudonym;
 	const char *subject_type;
 	int64_t actor_user_id; /* 0 for the system actor */
@@ -366,9 +369,29 @@ struct log_entry {
 	const char *purpose;
 };
 
+/* Append one entry to this connection's segment of the hash chain (see
+ * domain/logchain.h), opening a segment on the connection's first append
+ * or after a rollback took back its last entry. Inside or outside a
+ * transaction; a rollback takes the entry back and the chain with it. */
 int store_log_append(struct store *st, const struct log_entry *entry, struct err *e);
 /* {"items":[...]} newest first, and the total. */
 int store_log_list(struct store *st, const char *pseudonym, int offset, int limit, json_t **items,
 		   int64_t *total, struct err *e);
+
+/* A stored entry as read back for verification and export: its place in
+ * the chain and the hashed fields (struct logchain_row), plus the name of
+ * the actor's organisation. Valid during the callback only. */
+struct log_record {
+	struct logchain_row row;
+	const char *organisation_name; /* NULL when none */
+};
+
+/* Called per entry; a nonzero return stops the walk and is returned. */
+typedef int (*log_record_fn)(void *arg, const struct log_record *r, struct err *e);
+
+/* Every entry in id order (one consistent snapshot), or with from/to
+ * (timestamps, either may be NULL) those that started in [from, to). */
+int store_log_walk(struct store *st, const char *from, const char *to, log_record_fn fn, void *arg,
+		   struct err *e);
 
 #endif
