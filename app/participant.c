@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/audit.h"
 #include "app/participant_internal.h"
+#include "app/vault.h"
 #include "domain/participant.h"
 #include "base/xmalloc.h"
 
@@ -63,10 +64,16 @@ static int participant_open(struct app_ctx *ctx, int64_t pid, json_t **rec, stru
 	return 0;
 }
 
-json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel)
+int participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel, json_t **view,
+		     struct err *e)
 {
 	unsigned rmask = access_readable(ctx->actor.role, rel), wmask = access_writable(ctx->actor.role, rel);
 	json_t *out = participant_filter(rec, rmask);
+	/* the access decision is made: open what it lets through, no more */
+	if (vault_participant_open(ctx->app, out, rmask, e) != 0) {
+		json_decref(out);
+		return -1;
+	}
 	json_t *cats = json_array(), *writable = json_array();
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (rmask & (1u << c))
@@ -75,7 +82,8 @@ json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const str
 			json_array_append_new(writable, json_string(access_category((enum category)c)->name));
 	}
 	json_object_set_new(out, "access", json_pack("{s:o,s:o}", "categories", cats, "writable", writable));
-	return out;
+	*view = out;
+	return 0;
 }
 
 /* The link kind that puts a new participant on the creator's caseload. */
@@ -92,9 +100,17 @@ static const char *caseload_kind(enum role r)
 int participant_insert_new(struct app_ctx *ctx, const json_t *rec, const char *action, enum activity activity,
 			   int64_t *id, struct err *e)
 {
-	int64_t link;
+	int64_t link, next;
 
-	if (store_participant_insert(ctx->st, rec, ctx->now_s, id, e) != 0)
+	/* sealed values name their row: choose the id first */
+	if (store_next_id(ctx->st, "participant", &next, e) != 0)
+		return -1;
+	json_t *sealed = vault_participant_seal(ctx->app, next, rec, e);
+	if (sealed == NULL)
+		return -1;
+	int rc = store_participant_insert(ctx->st, sealed, ctx->now_s, id, e);
+	json_decref(sealed);
+	if (rc != 0)
 		return -1;
 	if (ctx->actor.org_id) {
 		if (store_link_insert(ctx->st, *id, "registration", 0, ctx->actor.org_id, ctx->today_s, &link, e) != 0)
@@ -137,9 +153,9 @@ int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, 
 	json_decref(rec);
 	rec = NULL;
 	struct relation rel;
-	if (participant_relation(ctx, id, &rel, e) != 0 || store_participant_get(ctx->st, id, &rec, e) != 0)
+	if (participant_relation(ctx, id, &rel, e) != 0 || store_participant_get(ctx->st, id, &rec, e) != 0 ||
+	    participant_view(ctx, rec, &rel, out, e) != 0)
 		goto out_free;
-	*out = participant_view(ctx, rec, &rel);
 	json_decref(rec);
 	return 0;
 out_free:
@@ -154,9 +170,9 @@ int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct er
 
 	if (participant_open(ctx, id, &rec, &rel, e) != 0)
 		return -1;
-	if (audit_log(ctx, id, "read", ACTIVITY_DOSSIER_READ, "ok", e) != 0)
+	if (audit_log(ctx, id, "read", ACTIVITY_DOSSIER_READ, "ok", e) != 0 ||
+	    participant_view(ctx, rec, &rel, out, e) != 0)
 		goto out_free;
-	*out = participant_view(ctx, rec, &rel);
 	json_decref(rec);
 	return 0;
 out_free:
@@ -176,10 +192,19 @@ static void merge(json_t *rec, const json_t *changes)
 int participant_apply(struct app_ctx *ctx, int64_t id, json_t *rec, const json_t *changes, const char *action,
 		      enum activity activity, struct err *e)
 {
+	/* the whole record is written back, so every sealed value is opened
+	 * and sealed again (unchanged ones included); nothing leaves here */
+	if (vault_participant_open(ctx->app, rec, ~0u, e) != 0)
+		return -1;
 	merge(rec, changes);
 	if (participant_check_record(rec, ctx->today, e) != 0)
 		return -1;
-	if (store_participant_update(ctx->st, id, rec, ctx->now_s, e) != 0)
+	json_t *sealed = vault_participant_seal(ctx->app, id, rec, e);
+	if (sealed == NULL)
+		return -1;
+	int rc = store_participant_update(ctx->st, id, sealed, ctx->now_s, e);
+	json_decref(sealed);
+	if (rc != 0)
 		return -1;
 	return audit_log(ctx, id, action, activity, "ok", e);
 }
@@ -222,9 +247,8 @@ int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch,
 	}
 	json_decref(rec);
 	rec = NULL;
-	if (store_participant_get(ctx->st, id, &rec, e) != 0)
+	if (store_participant_get(ctx->st, id, &rec, e) != 0 || participant_view(ctx, rec, &rel, out, e) != 0)
 		goto out_free;
-	*out = participant_view(ctx, rec, &rel);
 	json_decref(rec);
 	json_decref(changes);
 	return 0;
