@@ -87,14 +87,16 @@ static int keys_adopt(struct app *app, struct store *st, struct err *e)
 	app_ctx_init(&ctx, app, st, NULL);
 	app_ctx_system(&ctx);
 	keyring_check_value(&app->keys, check);
-	if (store_begin(st, e) != 0)
+	/* plain values from before migration 007 are overwritten: zero what
+	 * they leave behind, and keep no old page in the WAL */
+	if (store_scrub(st, true, e) != 0 || store_begin(st, e) != 0)
 		return -1;
 	if (store_setting_set(st, "key_check", check, e) != 0 || store_setting_delete(st, "pseudonym_key", e) != 0 ||
 	    vault_reseal(&ctx, 500, 0, &done, &finished, e) != 0 || store_commit(st, e) != 0) {
 		store_rollback(st);
 		return -1;
 	}
-	return 0;
+	return store_scrub(st, false, e);
 }
 
 int app_init(struct app *app, struct store *st, const struct keyring_where *where, struct err *e)

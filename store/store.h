@@ -75,6 +75,11 @@ int store_sealed_batch(struct store *st, const struct sealed_column *c, const ch
 		       int limit, json_t **items, struct err *e);
 /* Set c of row id to value. */
 int store_sealed_put(struct store *st, const struct sealed_column *c, int64_t id, const char *value, struct err *e);
+/* on: overwrite deleted content with zeros from now on (PRAGMA
+ * secure_delete), for replacing plain values by sealed ones; off: stop,
+ * and checkpoint the WAL into the database file and truncate it, so no
+ * old page image survives in either. */
+int store_scrub(struct store *st, bool on, struct err *e);
 /* Set a participant's BSN lookup hash (NULL clears it). */
 int store_participant_bsn_hash_put(struct store *st, int64_t id, const char *hash, struct err *e);
 /* The participants whose BSN has lookup hash `hash`, lowest id first, at

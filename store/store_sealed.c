@@ -91,3 +91,15 @@ int store_participant_by_bsn_hash(struct store *st, const char *hash, int64_t *i
 		return db_error(st, e, "participant");
 	return 0;
 }
+
+int store_scrub(struct store *st, bool on, struct err *e)
+{
+	char *msg = NULL;
+	const char *sql = on ? "PRAGMA secure_delete = ON" : "PRAGMA secure_delete = OFF; PRAGMA wal_checkpoint(TRUNCATE)";
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(e, ERR_INTERNAL, "scrubbing the database: %s", msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
