@@ -130,6 +130,12 @@ int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, 
 int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e);
 int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch, json_t **out, struct err *e);
 int app_participant_list(struct app_ctx *ctx, const struct list_params *p, json_t **out, struct err *e);
+/* The participants whose BSN is bsn (by its keyed lookup hash; the BSN
+ * itself is stored sealed) and whose BSN the actor may read:
+ * {"items":[{"id","family_name","given_names","birth_date"}]}, each
+ * logged. ERR_INVALID for a malformed BSN, ERR_FORBIDDEN for a role that
+ * reads no BSN. */
+int app_participant_find_bsn(struct app_ctx *ctx, const char *bsn, json_t **out, struct err *e);
 
 /* Links (caseload and network), consent and the processing log of one
  * participant. */

@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/participant_internal.h"
 #include "app/vault.h"
+#include "domain/bsn.h"
 #include "domain/participant.h"
 #include "base/xmalloc.h"
 
@@ -324,6 +325,51 @@ int app_participant_list(struct app_ctx *ctx, const struct list_params *p, json_
 	return 0;
 out_free:
 	free(pids);
+	json_decref(items);
+	return -1;
+}
+
+int app_participant_find_bsn(struct app_ctx *ctx, const char *bsn, json_t **out, struct err *e)
+{
+	int64_t ids[20];
+	size_t n = 0;
+	char hash[SEAL_HASH_LEN];
+
+	if (access_role(ctx->actor.role)->read[CAT_BSN] == LVL_NONE)
+		return err_set(e, ERR_FORBIDDEN, "a %s may not look participants up by bsn",
+			       access_role(ctx->actor.role)->label);
+	if (bsn == NULL || !bsn_well_formed(bsn))
+		return err_field(e, "bsn", "bsn \"%.20s\" must be exactly 9 digits", bsn ? bsn : "");
+	if (!bsn_valid(bsn))
+		return err_field(e, "bsn", "bsn \"%s\" fails the 11-test", bsn);
+	/* by the keyed hash: the BSN itself is sealed and cannot be searched */
+	vault_bsn_hash(ctx->app, bsn, hash);
+	if (store_participant_by_bsn_hash(ctx->st, hash, ids, sizeof ids / sizeof ids[0], &n, e) != 0)
+		return -1;
+	json_t *items = json_array();
+	int64_t seen[20];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct relation rel;
+		json_t *rec = NULL;
+		if (participant_relation(ctx, ids[i], &rel, e) != 0)
+			goto fail;
+		if (!access_may_read(ctx->actor.role, CAT_BSN, &rel))
+			continue; /* as if not there: whoever may not read this BSN learns nothing */
+		if (store_participant_get(ctx->st, ids[i], &rec, e) != 0)
+			goto fail;
+		json_array_append_new(items, json_pack("{s:I,s:O,s:O,s:O}", "id", (json_int_t)ids[i], "family_name",
+						       json_object_get(rec, "family_name"), "given_names",
+						       json_object_get(rec, "given_names"), "birth_date",
+						       json_object_get(rec, "birth_date")));
+		json_decref(rec);
+		seen[k++] = ids[i];
+	}
+	if (audit_log_many(ctx, seen, k, "find by bsn", ACTIVITY_DOSSIER_READ, "ok", e) != 0)
+		goto fail;
+	*out = json_pack("{s:o}", "items", items);
+	return 0;
+fail:
 	json_decref(items);
 	return -1;
 }

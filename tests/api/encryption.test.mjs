@@ -241,3 +241,28 @@ test('key rotate cut short after two batches, then run again: the old key goes, 
   assert.deepEqual(dataKeys(), [3]);
   assert.deepEqual(snapshot(), before);
 });
+
+test('participant find --bsn looks a participant up by the keyed hash; a role that reads no BSN may not', () => {
+  const [id] = ids.filter((i) => snapshotOne(i)[0]);
+  const [bsn] = snapshotOne(id);
+  const r = runCli(['--db', db, 'participant', 'find', '--bsn', bsn, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(JSON.parse(r.stdout).items.some((p) => p.id === id), r.stdout);
+  assert.ok(!readFileSync(db).includes(Buffer.from(bsn)), 'the BSN itself is not stored');
+  const none = runCli(['--db', db, 'participant', 'find', '--bsn', '111222333', '--json']);
+  assert.equal(none.status, 0, none.stderr);
+  assert.ok(!JSON.parse(none.stdout).items.some((p) => p.id === id));
+  const bad = runCli(['--db', db, 'participant', 'find', '--bsn', '123456789']);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /bsn: bsn "123456789" fails the 11-test/);
+  const reg = runCli(['--db', db, '--as', 'regisseur', 'participant', 'find', '--bsn', bsn]);
+  assert.equal(reg.status, 1);
+  assert.match(reg.stderr, /may not look participants up by bsn/);
+});
+
+function snapshotOne(id) {
+  const r = runCli(['--db', db, 'participant', 'show', String(id), '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const p = JSON.parse(r.stdout);
+  return [p.bsn ?? null, p.health_limits ?? null];
+}
