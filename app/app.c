@@ -123,8 +123,12 @@ int app_init(struct app *app, struct store *st, const struct keyring_where *wher
 		char mine[SEAL_HASH_LEN];
 		keyring_check_value(&app->keys, mine);
 		if (strlen(check) != strlen(mine) || sodium_memcmp(check, mine, strlen(mine)) != 0) {
-			err_set(e, ERR_INTERNAL, "key file \"%s\" does not belong to this database (its key check differs)",
-				where && where->source == KEYRING_FILE ? where->path : "$MEEDOEN_KEY");
+			if (where && where->source == KEYRING_FILE)
+				err_set(e, ERR_INTERNAL, "key file \"%s\" does not belong to this database (its key check differs)",
+					where->path);
+			else
+				err_set(e, ERR_INTERNAL, "the keys from %s do not belong to this database (its key check differs)",
+					where ? "MEEDOEN_KEY" : "memory");
 			goto out;
 		}
 		if (has_old == 0 && store_setting_delete(st, "pseudonym_key", e) != 0)

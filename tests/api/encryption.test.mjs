@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync, statSync, renameSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync, statSync, renameSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -266,3 +266,51 @@ function snapshotOne(id) {
   const p = JSON.parse(r.stdout);
   return [p.bsn ?? null, p.health_limits ?? null];
 }
+
+test('keys from MEEDOEN_KEY or a systemd credential: no file written, a wrong or missing key refused, no rotation', () => {
+  const d = mkdtempSync(join(tmpdir(), 'meedoen-crypt-env-'));
+  try {
+    const edb = join(d, 'env.db');
+    const master = 'ab'.repeat(32);
+    const env = { MEEDOEN_KEY: master };
+    assert.equal(runCli(['--db', edb, 'init'], { env }).status, 0);
+    assert.ok(!existsSync(join(d, 'env.key')), 'no key file for a master key');
+    const bsn = randomBsn();
+    const add = runCli(['--db', edb, 'participant', 'add', 'family_name=Env', 'given_names=Test', 'birth_date=1990-01-01',
+      `bsn=${bsn}`, 'health_limits=Evenwichtsstoornis na ongeval', '--json'], { env });
+    assert.equal(add.status, 0, add.stderr);
+    const id = JSON.parse(add.stdout).id;
+    const show = runCli(['--db', edb, 'participant', 'show', String(id), '--json'], { env });
+    assert.equal(JSON.parse(show.stdout).bsn, bsn);
+    assert.deepEqual(found(edb, [bsn, 'Evenwichtsstoornis']), []);
+    const wrong = runCli(['--db', edb, 'participant', 'show', String(id)], { env: { MEEDOEN_KEY: 'cd'.repeat(32) } });
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /the keys from MEEDOEN_KEY do not belong to this database/);
+    const none = runCli(['--db', edb, 'participant', 'show', String(id)], { env: { MEEDOEN_KEY: '' } });
+    assert.equal(none.status, 1);
+    assert.match(none.stderr, /key file ".*env\.key" is missing/);
+    assert.ok(!existsSync(join(d, 'env.key')));
+    const rot = runCli(['--db', edb, 'key', 'rotate'], { env });
+    assert.equal(rot.status, 1);
+    assert.match(rot.stderr, /key rotate needs a key file meedoen may write/);
+
+    // a systemd credential: the demo database's key file, read only
+    const creds = join(d, 'creds');
+    mkdirSync(creds);
+    copyFileSync(keyFile, join(creds, 'meedoen.key'));
+    renameSync(keyFile, `${keyFile}.away`);
+    try {
+      const cenv = { CREDENTIALS_DIRECTORY: creds, MEEDOEN_KEY: '' };
+      const r = runCli(['--db', db, 'participant', 'show', String(ids[0]), '--json'], { env: cenv });
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(!existsSync(keyFile), 'nothing written beside the database');
+      const cr = runCli(['--db', db, 'key', 'rotate'], { env: cenv });
+      assert.equal(cr.status, 1);
+      assert.match(cr.stderr, /a systemd credential/);
+    } finally {
+      renameSync(`${keyFile}.away`, keyFile);
+    }
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
