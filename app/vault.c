@@ -36,7 +36,7 @@ json_t *vault_participant_seal(const struct app *app, int64_t id, const json_t *
 	size_t n;
 	const struct field_def *fs = participant_fields(&n);
 	char ad[96];
-	json_t *out = json_deep_copy(rec);
+	json_t *out = json_copy((json_t *)rec); /* shallow: only top-level members are replaced */
 
 	json_object_set_new(out, "id", json_integer(id));
 	json_object_set_new(out, "bsn_hash", json_null());
@@ -106,7 +106,7 @@ int vault_journal_insert(struct app_ctx *ctx, int64_t pid, const json_t *in, int
 	char *sealed = seal_value(&ctx->app->keys.data, ad, text, strlen(text), e);
 	if (sealed == NULL)
 		return -1;
-	json_t *row = json_deep_copy(in);
+	json_t *row = json_copy((json_t *)in);
 	json_object_set_new(row, "id", json_integer(next));
 	json_object_set_new(row, "text", json_string(sealed));
 	free(sealed);
