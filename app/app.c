@@ -71,7 +71,19 @@ static int keys_load(struct app *app, const struct keyring_where *where, bool ha
 		    len != sizeof k->pseudonym)
 			return err_set(e, ERR_INTERNAL, "setting pseudonym_key is damaged");
 	}
-	return keyring_write(k, where->path, e);
+	err_init(&tmp);
+	if (keyring_create(k, where->path, &tmp) == 0) {
+		err_release(&tmp);
+		return 0;
+	}
+	if (tmp.kind != ERR_CONFLICT) {
+		err_set(e, tmp.kind, "%s", tmp.msg);
+		err_release(&tmp);
+		return -1;
+	}
+	/* another process made it a moment ago: use theirs */
+	err_release(&tmp);
+	return keyring_load(where->path, k, e);
 }
 
 /* A database without a key check (new, or from before migration 007):

@@ -283,7 +283,7 @@ static void sync_dir(const char *path)
 	free(dir);
 }
 
-int keyring_write(const struct keyring *k, const char *path, struct err *e)
+static int keyring_write_how(const struct keyring *k, const char *path, bool exclusive, struct err *e)
 {
 	struct buf b, tmp;
 	int fd = -1, rc = -1;
@@ -324,7 +324,16 @@ int keyring_write(const struct keyring *k, const char *path, struct err *e)
 		goto out_unlink;
 	}
 	fd = -1;
-	if (rename(tmp.data, path) != 0) {
+	if (exclusive) {
+		/* link() fails where rename() would replace: two processes
+		 * creating keys for one new database cannot both win */
+		if (link(tmp.data, path) != 0) {
+			err_set(e, errno == EEXIST ? ERR_CONFLICT : ERR_INTERNAL, "key file \"%s\": %s", path,
+				strerror(errno));
+			goto out_unlink;
+		}
+		unlink(tmp.data);
+	} else if (rename(tmp.data, path) != 0) {
 		err_set(e, ERR_INTERNAL, "key file \"%s\": %s", path, strerror(errno));
 		goto out_unlink;
 	}
@@ -350,4 +359,14 @@ void keyring_check_value(const struct keyring *k, char out[SEAL_HASH_LEN])
 void keyring_wipe(struct keyring *k)
 {
 	sodium_memzero(k, sizeof *k);
+}
+
+int keyring_write(const struct keyring *k, const char *path, struct err *e)
+{
+	return keyring_write_how(k, path, false, e);
+}
+
+int keyring_create(const struct keyring *k, const char *path, struct err *e)
+{
+	return keyring_write_how(k, path, true, e);
 }

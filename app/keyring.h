@@ -74,6 +74,10 @@ void keyring_prune(struct keyring *k);
  * 0600, written, fsync'ed, renamed over path, and the folder fsync'ed. */
 int keyring_write(const struct keyring *k, const char *path, struct err *e);
 
+/* The same for a new key file: ERR_CONFLICT when path exists by then
+ * (another process created it first), never replacing it. */
+int keyring_create(const struct keyring *k, const char *path, struct err *e);
+
 /* A value that tells whether k belongs to a database (kept in its
  * settings as "key_check"): a keyed hash under the lookup key, which is
  * never rotated. Reveals nothing of the keys. */
