@@ -11,7 +11,7 @@ BUILD_ASAN := build-asan
 
 run: deps build
 	@if [ ! -f "$(DB)" ]; then \
-		echo "creating $(DB) with demo data"; \
+		echo "creating $(DB) with demo data, sealed under a new key file beside it"; \
 		$(BUILD)/meedoen --db "$(DB)" demo --participants $(DEMO_PARTICIPANTS) --seed 1; \
 	fi
 	@echo ""

@@ -1,7 +1,11 @@
 /*
- * app.c - application state and request contexts.
+ * app.c - application state and request contexts, and bringing the
+ * database under the keys at start-up (app_init): the keys live outside
+ * the database (app/keyring.h), which keeps only a check value to tell a
+ * wrong or missing key file from a new database.
  */
 #include "app/app.h"
+#include "app/vault.h"
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/xmalloc.h"
@@ -11,10 +15,107 @@
 #include <stdlib.h>
 #include <string.h>
 
-int app_init(struct app *app, struct store *st, struct err *e)
+/* Setting `key` into *value (malloc'd): 0 found, 1 absent, -1 error. */
+static int setting_opt(struct store *st, const char *key, char **value, struct err *e)
 {
-	char *hex = NULL;
 	struct err tmp;
+	err_init(&tmp);
+	*value = NULL;
+	int rc = store_setting_get(st, key, value, &tmp);
+	if (rc != 0) {
+		rc = tmp.kind == ERR_NOT_FOUND ? 1 : -1;
+		if (rc < 0)
+			err_set(e, tmp.kind, "%s", tmp.msg);
+	}
+	err_release(&tmp);
+	return rc;
+}
+
+/* Load, derive or (only for a database without sealed data) create the
+ * keys; *created tells a new key file was written. */
+static int keys_load(struct app *app, const struct keyring_where *where, bool has_check, const char *old_pseudo,
+		     struct err *e)
+{
+	struct keyring *k = &app->keys;
+	struct err tmp;
+
+	if (where == NULL || where->source == KEYRING_NONE) {
+		keyring_generate(k);
+		return 0;
+	}
+	if (where->source == KEYRING_MASTER)
+		return keyring_from_master(where->master, k, e);
+	err_init(&tmp);
+	if (keyring_load(where->path, k, &tmp) == 0) {
+		err_release(&tmp);
+		return 0;
+	}
+	if (tmp.kind != ERR_NOT_FOUND) {
+		err_set(e, tmp.kind, "%s", tmp.msg);
+		err_release(&tmp);
+		return -1;
+	}
+	err_release(&tmp);
+	if (has_check)
+		return err_set(e, ERR_INTERNAL,
+			       "key file \"%s\" is missing, but the database holds data sealed under it: restore the "
+			       "key file from its backup (or name it with --key-file or MEEDOEN_KEY_FILE); meedoen "
+			       "never makes a new key over existing data",
+			       where->path);
+	if (!where->writable)
+		return err_set(e, ERR_INTERNAL, "key file \"%s\" is missing", where->path);
+	keyring_generate(k);
+	if (old_pseudo) {
+		size_t len = 0;
+		if (sodium_hex2bin(k->pseudonym, sizeof k->pseudonym, old_pseudo, strlen(old_pseudo), NULL, &len, NULL) !=
+			    0 ||
+		    len != sizeof k->pseudonym)
+			return err_set(e, ERR_INTERNAL, "setting pseudonym_key is damaged");
+	}
+	err_init(&tmp);
+	if (keyring_create(k, where->path, &tmp) == 0) {
+		err_release(&tmp);
+		return 0;
+	}
+	if (tmp.kind != ERR_CONFLICT) {
+		err_set(e, tmp.kind, "%s", tmp.msg);
+		err_release(&tmp);
+		return -1;
+	}
+	/* another process made it a moment ago: use theirs */
+	err_release(&tmp);
+	return keyring_load(where->path, k, e);
+}
+
+/* A database without a key check (new, or from before migration 007):
+ * take it under the keys in one transaction. The pseudonym key in the
+ * setting table (if any) must be the key file's by now. */
+static int keys_adopt(struct app *app, struct store *st, struct err *e)
+{
+	struct app_ctx ctx;
+	char check[SEAL_HASH_LEN];
+	long done;
+	bool finished;
+
+	app_ctx_init(&ctx, app, st, NULL);
+	app_ctx_system(&ctx);
+	keyring_check_value(&app->keys, check);
+	/* plain values from before migration 007 are overwritten: zero what
+	 * they leave behind, and keep no old page in the WAL */
+	if (store_scrub(st, true, e) != 0 || store_begin(st, e) != 0)
+		return -1;
+	if (store_setting_set(st, "key_check", check, e) != 0 || store_setting_delete(st, "pseudonym_key", e) != 0 ||
+	    vault_reseal(&ctx, 500, 0, &done, &finished, e) != 0 || store_commit(st, e) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_scrub(st, false, e);
+}
+
+int app_init(struct app *app, struct store *st, const struct keyring_where *where, struct err *e)
+{
+	char *check = NULL, *old_pseudo = NULL;
+	int rc = -1;
 
 	memset(app, 0, sizeof *app);
 	if (sodium_init() < 0)
@@ -25,32 +126,68 @@ int app_init(struct app *app, struct store *st, struct err *e)
 	pthread_mutex_init(&app->hash_lock, NULL);
 	pthread_cond_init(&app->hash_cond, NULL);
 
-	err_init(&tmp);
-	if (store_setting_get(st, "pseudonym_key", &hex, &tmp) != 0) {
-		if (tmp.kind != ERR_NOT_FOUND) {
-			err_set(e, tmp.kind, "%s", tmp.msg);
-			err_release(&tmp);
-			return -1;
+	int has_check = setting_opt(st, "key_check", &check, e);
+	int has_old = has_check < 0 ? -1 : setting_opt(st, "pseudonym_key", &old_pseudo, e);
+	if (has_check < 0 || has_old < 0)
+		goto out;
+	if (keys_load(app, where, has_check == 0, has_old == 0 ? old_pseudo : NULL, e) != 0)
+		goto out;
+	if (has_check == 0) {
+		char mine[SEAL_HASH_LEN];
+		keyring_check_value(&app->keys, mine);
+		if (strlen(check) != strlen(mine) || sodium_memcmp(check, mine, strlen(mine)) != 0) {
+			if (where && where->source == KEYRING_FILE)
+				err_set(e, ERR_INTERNAL, "key file \"%s\" does not belong to this database (its key check differs)",
+					where->path);
+			else
+				err_set(e, ERR_INTERNAL, "the keys from %s do not belong to this database (its key check differs)",
+					where ? "MEEDOEN_KEY" : "memory");
+			goto out;
 		}
-		char fresh[65];
-		randombytes_buf(app->pseudonym_key, sizeof app->pseudonym_key);
-		sodium_bin2hex(fresh, sizeof fresh, app->pseudonym_key, sizeof app->pseudonym_key);
-		err_release(&tmp);
-		return store_setting_set(st, "pseudonym_key", fresh, e);
+		if (has_old == 0 && store_setting_delete(st, "pseudonym_key", e) != 0)
+			goto out;
+	} else {
+		if (has_old == 0) {
+			/* the key file was there before this database was taken
+			 * under it: the old pseudonym key moves into it, so the
+			 * log's pseudonyms stay the same */
+			unsigned char old[32];
+			size_t len = 0;
+			if (sodium_hex2bin(old, sizeof old, old_pseudo, strlen(old_pseudo), NULL, &len, NULL) != 0 ||
+			    len != sizeof old) {
+				err_set(e, ERR_INTERNAL, "setting pseudonym_key is damaged");
+				goto out;
+			}
+			if (sodium_memcmp(old, app->keys.pseudonym, sizeof old) != 0) {
+				if (where == NULL || where->source != KEYRING_FILE || !where->writable) {
+					err_set(e, ERR_INTERNAL, "the database's pseudonym key must move into a key file: "
+								 "start once with --key-file");
+					goto out;
+				}
+				memcpy(app->keys.pseudonym, old, sizeof old);
+				if (keyring_write(&app->keys, where->path, e) != 0)
+					goto out;
+			}
+			sodium_memzero(old, sizeof old);
+		}
+		if (keys_adopt(app, st, e) != 0)
+			goto out;
 	}
-	err_release(&tmp);
-	size_t len = 0;
-	int rc = sodium_hex2bin(app->pseudonym_key, sizeof app->pseudonym_key, hex, strlen(hex), NULL, &len, NULL);
-	sodium_memzero(hex, strlen(hex));
-	free(hex);
-	if (rc != 0 || len != sizeof app->pseudonym_key)
-		return err_set(e, ERR_INTERNAL, "setting pseudonym_key is damaged");
-	return 0;
+	memcpy(app->pseudonym_key, app->keys.pseudonym, sizeof app->pseudonym_key);
+	rc = 0;
+out:
+	free(check);
+	if (old_pseudo) {
+		sodium_memzero(old_pseudo, strlen(old_pseudo));
+		free(old_pseudo);
+	}
+	return rc;
 }
 
 void app_release(struct app *app)
 {
 	sodium_memzero(app->pseudonym_key, sizeof app->pseudonym_key);
+	keyring_wipe(&app->keys);
 	pthread_mutex_destroy(&app->hash_lock);
 	pthread_cond_destroy(&app->hash_cond);
 }

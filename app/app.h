@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app/keyring.h"
 #include "base/err.h"
 #include "domain/access.h"
 #include "domain/date.h"
@@ -27,7 +28,8 @@ struct log_batch;
 /* Long-lived application state, built at start-up and read-only after
  * (but for the login gate, which has its own lock). */
 struct app {
-	unsigned char pseudonym_key[32];
+	unsigned char pseudonym_key[32]; /* a copy of keys.pseudonym */
+	struct keyring keys;              /* app/keyring.h, app/vault.h */
 	int64_t session_idle_s;
 	int64_t session_max_s;
 	bool secure_cookies;
@@ -65,9 +67,15 @@ struct app_ctx {
 	int64_t started_ms;
 };
 
-/* Set up app state with the database behind st: loads (or, first time,
- * creates) the pseudonym key. */
-int app_init(struct app *app, struct store *st, struct err *e);
+/* Set up app state with the database behind st and bring the database
+ * under the keys from `where` (keyring_locate; NULL: fresh keys held in
+ * memory only, for unit tests and ":memory:"). A missing key file is
+ * created only for a database that holds no sealed data yet (a new one,
+ * or one from before migration 007, whose pseudonym key moves from the
+ * setting table into the file and whose plain values are then sealed);
+ * for a database with sealed data it is an error, as is a key file that
+ * belongs to another database. */
+int app_init(struct app *app, struct store *st, const struct keyring_where *where, struct err *e);
 void app_release(struct app *app);
 
 /* Start a context for one request; trace_id may be NULL to draw a new one.
@@ -128,6 +136,12 @@ int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, 
 int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e);
 int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch, json_t **out, struct err *e);
 int app_participant_list(struct app_ctx *ctx, const struct list_params *p, json_t **out, struct err *e);
+/* The participants whose BSN is bsn (by its keyed lookup hash; the BSN
+ * itself is stored sealed) and whose BSN the actor may read:
+ * {"items":[{"id","family_name","given_names","birth_date"}]}, each
+ * logged. ERR_INVALID for a malformed BSN, ERR_FORBIDDEN for a role that
+ * reads no BSN. */
+int app_participant_find_bsn(struct app_ctx *ctx, const char *bsn, json_t **out, struct err *e);
 
 /* Links (caseload and network), consent and the processing log of one
  * participant. */

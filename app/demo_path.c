@@ -9,6 +9,7 @@
  * hall get real work-floor assessments, others notes of that category.
  */
 #include "app/demo_internal.h"
+#include "app/vault.h"
 #include "domain/phase.h"
 
 #include <string.h>
@@ -81,7 +82,7 @@ static void note(struct walk *w, date_t on, const char *kind, const char *catego
 		return;
 	date_format(on, d);
 	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "occurred_on", d, "kind", kind, "category", category, "text", text);
-	w->failed = store_journal_insert(w->ctx->st, w->pid, j, w->ids->user[who], name, w->ctx->now_s, &id, w->e);
+	w->failed = vault_journal_insert(w->ctx, w->pid, j, w->ids->user[who], name, &id, w->e);
 	json_decref(j);
 }
 
@@ -236,6 +237,10 @@ int demo_path(struct app_ctx *ctx, struct demo_rng *r, const struct demo_ids *id
 		: x < 70 ? "internal_work_learning" : x < 82 ? "external_work_learning"
 		: x < 92 ? "care_activation" : x < 96 ? "sheltered_work" : "internal_work_learning";
 	intake_record(&w, intake, step, young);
+	/* a health note (stored sealed, app/vault.h) for whoever has limits */
+	if (json_is_string(json_object_get(rec, "health_limits")))
+		note(&w, intake, "note", "health", "Gesprek bedrijfsarts: belastbaarheid besproken, vaste pauzes afgesproken",
+		     U_JOB_COACH, "Jamila Jobcoach");
 	phase(&w, "intake", intake, 0, intake, ORG_SWC, U_JOB_COACH, step);
 	if (newcomer) {
 		date_t end = date_add_months(arrival, 15);

@@ -31,6 +31,7 @@
  * of a seed's demo is what it was before.
  */
 #include "app/demo_internal.h"
+#include "app/vault.h"
 #include "app/timetable.h"
 #include "app/weekplan.h"
 #include "domain/placement.h"
@@ -964,8 +965,8 @@ static int journal(struct demo_plan *p, struct app_ctx *ctx, const struct person
 	int64_t id;
 	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "occurred_on", ctx->today_s, "kind", "note", "category", "path",
 			      "text", msg);
-	int rc = store_journal_insert(ctx->st, x->pid, j, p->ids->user[U_JOB_COACH], p->ids->user_name[U_JOB_COACH],
-				      ctx->now_s, &id, e);
+	int rc = vault_journal_insert(ctx, x->pid, j, p->ids->user[U_JOB_COACH], p->ids->user_name[U_JOB_COACH], &id,
+				      e);
 	json_decref(j);
 	return rc;
 }

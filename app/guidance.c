@@ -7,6 +7,7 @@
 #include "app/audit.h"
 #include "app/input.h"
 #include "app/path_internal.h"
+#include "app/vault.h"
 #include "domain/ladder.h"
 #include "domain/signal.h"
 
@@ -99,7 +100,8 @@ int app_journal_list(struct app_ctx *ctx, int64_t pid, json_t **out, struct err 
 			json_array_append(visible, row);
 	}
 	json_decref(items);
-	if (audit_log(ctx, pid, "read journal", ACTIVITY_JOURNAL, "ok", e) != 0) {
+	if (vault_journal_open(ctx->app, visible, e) != 0 ||
+	    audit_log(ctx, pid, "read journal", ACTIVITY_JOURNAL, "ok", e) != 0) {
 		json_decref(visible);
 		return -1;
 	}
@@ -138,7 +140,7 @@ int app_journal_add(struct app_ctx *ctx, int64_t pid, const json_t *in, json_t *
 			       access_role(ctx->actor.role)->label, cat);
 	if (store_begin(ctx->st, e) != 0)
 		return -1;
-	if (store_journal_insert(ctx->st, pid, in, ctx->actor.user_id, ctx->actor.display_name, ctx->now_s, &id, e) != 0 ||
+	if (vault_journal_insert(ctx, pid, in, ctx->actor.user_id, ctx->actor.display_name, &id, e) != 0 ||
 	    audit_log(ctx, pid, "add journal", ACTIVITY_JOURNAL, "ok", e) != 0 || store_commit(ctx->st, e) != 0) {
 		store_rollback(ctx->st);
 		return -1;

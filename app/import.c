@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "app/audit.h"
 #include "app/participant_internal.h"
+#include "app/vault.h"
 #include "base/csv.h"
 #include "base/utf8.h"
 #include "domain/participant.h"
@@ -94,18 +95,29 @@ static void import_row(struct import_run *run, long line, const json_t *obj)
 		goto out_fatal;
 	struct err check;
 	err_init(&check);
-	json_t *merged = json_deep_copy(existing);
+	/* compared in the open: the stored record's sealed values are opened
+	 * in a copy that is only compared, never returned */
+	json_t *plain = json_deep_copy(existing);
+	if (vault_participant_open(ctx->app, plain, ~0u, &e) != 0) {
+		json_decref(plain);
+		err_release(&check);
+		goto out_fatal;
+	}
+	json_t *merged = json_deep_copy(plain);
 	json_object_update(merged, rec);
 	int bad = participant_check_record(merged, ctx->today, &check);
 	json_decref(merged);
 	if (bad) {
+		json_decref(plain);
 		reject_err(run, line, &check);
 		run->rejected++;
 		err_release(&check);
 		goto out;
 	}
 	err_release(&check);
-	if (same_values(existing, rec)) {
+	bool same = same_values(plain, rec);
+	json_decref(plain);
+	if (same) {
 		run->unchanged++; /* nothing to store, nothing processed */
 		goto out;
 	}

@@ -7,6 +7,8 @@
 #include "app/app.h"
 #include "app/audit.h"
 #include "app/participant_internal.h"
+#include "app/vault.h"
+#include "domain/bsn.h"
 #include "domain/participant.h"
 #include "base/xmalloc.h"
 
@@ -78,10 +80,16 @@ static int participant_open(struct app_ctx *ctx, int64_t pid, const char *action
 	return 0;
 }
 
-json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel)
+int participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel, json_t **view,
+		     struct err *e)
 {
 	unsigned rmask = access_readable(ctx->actor.role, rel), wmask = access_writable(ctx->actor.role, rel);
 	json_t *out = participant_filter(rec, rmask);
+	/* the access decision is made: open what it lets through, no more */
+	if (vault_participant_open(ctx->app, out, rmask, e) != 0) {
+		json_decref(out);
+		return -1;
+	}
 	json_t *cats = json_array(), *writable = json_array();
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (rmask & (1u << c))
@@ -96,7 +104,8 @@ json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const str
 									   : access_category((enum category)nc)->name));
 	json_object_set_new(out, "access", json_pack("{s:o,s:o,s:o}", "categories", cats, "writable", writable,
 						     "journal_writable", notes));
-	return out;
+	*view = out;
+	return 0;
 }
 
 /* The link kind that puts a new participant on the creator's caseload. */
@@ -113,9 +122,17 @@ static const char *caseload_kind(enum role r)
 int participant_insert_new(struct app_ctx *ctx, const json_t *rec, const char *action, enum activity activity,
 			   int64_t *id, struct err *e)
 {
-	int64_t link;
+	int64_t link, next;
 
-	if (store_participant_insert(ctx->st, rec, ctx->now_s, id, e) != 0)
+	/* sealed values name their row: choose the id first */
+	if (store_next_id(ctx->st, "participant", &next, e) != 0)
+		return -1;
+	json_t *sealed = vault_participant_seal(ctx->app, next, rec, e);
+	if (sealed == NULL)
+		return -1;
+	int rc = store_participant_insert(ctx->st, sealed, ctx->now_s, id, e);
+	json_decref(sealed);
+	if (rc != 0)
 		return -1;
 	if (ctx->actor.org_id) {
 		if (store_link_insert(ctx->st, *id, "registration", 0, ctx->actor.org_id, ctx->today_s, &link, e) != 0)
@@ -158,9 +175,9 @@ int app_participant_create(struct app_ctx *ctx, const json_t *in, json_t **out, 
 	json_decref(rec);
 	rec = NULL;
 	struct relation rel;
-	if (participant_relation(ctx, id, &rel, e) != 0 || store_participant_get(ctx->st, id, &rec, e) != 0)
+	if (participant_relation(ctx, id, &rel, e) != 0 || store_participant_get(ctx->st, id, &rec, e) != 0 ||
+	    participant_view(ctx, rec, &rel, out, e) != 0)
 		goto out_free;
-	*out = participant_view(ctx, rec, &rel);
 	json_decref(rec);
 	return 0;
 out_free:
@@ -175,9 +192,9 @@ int app_participant_get(struct app_ctx *ctx, int64_t id, json_t **out, struct er
 
 	if (participant_open(ctx, id, "read", &rec, &rel, e) != 0)
 		return -1;
-	if (audit_log(ctx, id, "read", ACTIVITY_DOSSIER_READ, "ok", e) != 0)
+	if (audit_log(ctx, id, "read", ACTIVITY_DOSSIER_READ, "ok", e) != 0 ||
+	    participant_view(ctx, rec, &rel, out, e) != 0)
 		goto out_free;
-	*out = participant_view(ctx, rec, &rel);
 	json_decref(rec);
 	return 0;
 out_free:
@@ -197,10 +214,19 @@ static void merge(json_t *rec, const json_t *changes)
 int participant_apply(struct app_ctx *ctx, int64_t id, json_t *rec, const json_t *changes, const char *action,
 		      enum activity activity, struct err *e)
 {
+	/* the whole record is written back, so every sealed value is opened
+	 * and sealed again (unchanged ones included); nothing leaves here */
+	if (vault_participant_open(ctx->app, rec, ~0u, e) != 0)
+		return -1;
 	merge(rec, changes);
 	if (participant_check_record(rec, ctx->today, e) != 0)
 		return -1;
-	if (store_participant_update(ctx->st, id, rec, ctx->now_s, e) != 0)
+	json_t *sealed = vault_participant_seal(ctx->app, id, rec, e);
+	if (sealed == NULL)
+		return -1;
+	int rc = store_participant_update(ctx->st, id, sealed, ctx->now_s, e);
+	json_decref(sealed);
+	if (rc != 0)
 		return -1;
 	return audit_log(ctx, id, action, activity, "ok", e);
 }
@@ -243,9 +269,8 @@ int app_participant_update(struct app_ctx *ctx, int64_t id, const json_t *patch,
 	}
 	json_decref(rec);
 	rec = NULL;
-	if (store_participant_get(ctx->st, id, &rec, e) != 0)
+	if (store_participant_get(ctx->st, id, &rec, e) != 0 || participant_view(ctx, rec, &rel, out, e) != 0)
 		goto out_free;
-	*out = participant_view(ctx, rec, &rel);
 	json_decref(rec);
 	json_decref(changes);
 	return 0;
@@ -321,6 +346,51 @@ int app_participant_list(struct app_ctx *ctx, const struct list_params *p, json_
 	return 0;
 out_free:
 	free(pids);
+	json_decref(items);
+	return -1;
+}
+
+int app_participant_find_bsn(struct app_ctx *ctx, const char *bsn, json_t **out, struct err *e)
+{
+	int64_t ids[20];
+	size_t n = 0;
+	char hash[SEAL_HASH_LEN];
+
+	if (access_role(ctx->actor.role)->read[CAT_BSN] == LVL_NONE)
+		return err_set(e, ERR_FORBIDDEN, "a %s may not look participants up by bsn",
+			       access_role(ctx->actor.role)->label);
+	if (bsn == NULL || !bsn_well_formed(bsn))
+		return err_field(e, "bsn", "bsn \"%.20s\" must be exactly 9 digits", bsn ? bsn : "");
+	if (!bsn_valid(bsn))
+		return err_field(e, "bsn", "bsn \"%s\" fails the 11-test", bsn);
+	/* by the keyed hash: the BSN itself is sealed and cannot be searched */
+	vault_bsn_hash(ctx->app, bsn, hash);
+	if (store_participant_by_bsn_hash(ctx->st, hash, ids, sizeof ids / sizeof ids[0], &n, e) != 0)
+		return -1;
+	json_t *items = json_array();
+	int64_t seen[20];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct relation rel;
+		json_t *rec = NULL;
+		if (participant_relation(ctx, ids[i], &rel, e) != 0)
+			goto fail;
+		if (!access_may_read(ctx->actor.role, CAT_BSN, &rel))
+			continue; /* as if not there: whoever may not read this BSN learns nothing */
+		if (store_participant_get(ctx->st, ids[i], &rec, e) != 0)
+			goto fail;
+		json_array_append_new(items, json_pack("{s:I,s:O,s:O,s:O}", "id", (json_int_t)ids[i], "family_name",
+						       json_object_get(rec, "family_name"), "given_names",
+						       json_object_get(rec, "given_names"), "birth_date",
+						       json_object_get(rec, "birth_date")));
+		json_decref(rec);
+		seen[k++] = ids[i];
+	}
+	if (audit_log_many(ctx, seen, k, "find by bsn", ACTIVITY_DOSSIER_READ, "ok", e) != 0)
+		goto fail;
+	*out = json_pack("{s:o}", "items", items);
+	return 0;
+fail:
 	json_decref(items);
 	return -1;
 }

@@ -18,8 +18,11 @@ int participant_load(struct app_ctx *ctx, int64_t pid, json_t **rec, struct rela
  * "refused". e already holds the refusal and keeps it; only when the log
  * cannot be written does e become that internal error. Returns -1. */
 int participant_refused(struct app_ctx *ctx, int64_t pid, const char *action, enum activity activity, struct err *e);
-/* rec filtered to what the actor may read, with the "access" member. */
-json_t *participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel);
+/* *view: rec (as stored, sealed values sealed) filtered to what the actor
+ * may read, the sealed values among that opened, with the "access"
+ * member. -1 when a sealed value does not open. */
+int participant_view(const struct app_ctx *ctx, const json_t *rec, const struct relation *rel, json_t **view,
+		     struct err *e);
 /* Store a validated new record, link it to the actor's organisation (and
  * caseload), and log it as `action` of `activity`. Inside the caller's
  * transaction. */
@@ -28,8 +31,9 @@ int participant_insert_new(struct app_ctx *ctx, const json_t *rec, const char *a
 /* ERR_FORBIDDEN unless the actor may write every category in a new record
  * (with the relation the record will have once created). */
 int participant_check_new(struct app_ctx *ctx, const json_t *rec, struct err *e);
-/* Merge validated changes into rec, check the whole record, store and log.
- * Inside the caller's transaction. */
+/* Merge validated changes into rec (as stored: sealed values are opened
+ * first), check the whole record, seal, store and log. Inside the
+ * caller's transaction. */
 int participant_apply(struct app_ctx *ctx, int64_t id, json_t *rec, const json_t *changes, const char *action,
 		      enum activity activity, struct err *e);
 /* ERR_FORBIDDEN with a field error per member whose category the actor

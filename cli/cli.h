@@ -19,6 +19,8 @@
 
 struct cli {
 	const char *db_path;
+	const char *key_file; /* --key-file, or NULL (app/keyring.h keyring_locate) */
+	struct keyring_where keys; /* where cli_open found the keys */
 	const char *as_user; /* NULL: act as the local operator */
 	struct store *st;
 	struct app app;
@@ -55,6 +57,8 @@ int cli_assignments(int argc, char **argv, bool nulls, json_t **out, struct err 
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
+/* `meedoen key rotate` (cmd_key.c). */
+int cmd_key(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_participant(struct cli *c, int argc, char **argv);
@@ -83,6 +87,7 @@ int cmd_import_any(struct cli *c, int argc, char **argv);
 
 void help_init(void);
 void help_check(void);
+void help_key(void);
 void help_serve(void);
 void help_demo(void);
 void help_participant(void);

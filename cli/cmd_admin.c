@@ -14,7 +14,9 @@
 void help_init(void)
 {
 	puts("usage: meedoen [--db PATH] init\n\n"
-	     "Create the database if it does not exist and apply every migration not yet applied.");
+	     "Create the database if it does not exist and apply every migration not yet applied.\n"
+	     "A new database gets a new key file (mode 0600) beside it, meedoen.db -> meedoen.key,\n"
+	     "or where --key-file or MEEDOEN_KEY_FILE says; see docs/operations.md, \"Keys\".");
 }
 
 int cmd_init(struct cli *c, int argc, char **argv)

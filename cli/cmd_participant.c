@@ -15,6 +15,7 @@ void help_participant(void)
 	puts("usage: meedoen participant add FIELD=VALUE... [--json]\n"
 	     "       meedoen participant show ID [--json]\n"
 	     "       meedoen participant edit ID FIELD=VALUE... [--json]   (FIELD= clears a field)\n"
+	     "       meedoen participant find --bsn BSN [--json]\n"
 	     "       meedoen participant list [--q NAME] [--organisation ID] [--arrival-from DATE]\n"
 	     "                                [--arrival-to DATE] [--page N] [--per-page N] [--json]\n\n"
 	     "Fields are those of docs/api.md, e.g. family_name=Haddad given_names=Omar\n"
@@ -94,6 +95,33 @@ static void print_list(const json_t *page)
 	}
 }
 
+static void print_found(const json_t *found)
+{
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(found, "items"), i, p)
+		printf("%lld\t%s, %s\t%s\n", (long long)json_integer_value(json_object_get(p, "id")),
+		       json_string_value(json_object_get(p, "family_name")),
+		       json_string_value(json_object_get(p, "given_names")),
+		       json_string_value(json_object_get(p, "birth_date")));
+	if (json_array_size(json_object_get(found, "items")) == 0)
+		puts("no participant with that bsn");
+}
+
+/* `participant find --bsn BSN`: by the BSN's keyed lookup hash. */
+static int participant_find(struct cli *c, int argc, char **argv, bool json)
+{
+	if (argc != 3 || strcmp(argv[1], "--bsn") != 0)
+		return cli_usage("participant find", "expected --bsn BSN");
+	if (cli_open(c) != 0)
+		return EXIT_USER;
+	json_t *out = NULL;
+	struct err e;
+	err_init(&e);
+	int rc = app_participant_find_bsn(&c->ctx, argv[2], &out, &e);
+	return finish(c, rc, out, json, &e, print_found);
+}
+
 static int participant_list(struct cli *c, int argc, char **argv, bool json)
 {
 	static const struct option opts[] = { { "q", required_argument, NULL, 'q' },
@@ -144,6 +172,8 @@ int cmd_participant(struct cli *c, int argc, char **argv)
 	err_init(&e);
 	if (strcmp(action, "list") == 0)
 		return participant_list(c, argc, argv, json);
+	if (strcmp(action, "find") == 0)
+		return participant_find(c, argc, argv, json);
 	if (strcmp(action, "add") == 0) {
 		if (argc < 2)
 			return cli_usage("participant add", "give at least family_name=, given_names= and birth_date=");

@@ -16,6 +16,7 @@
 static const struct command commands[] = {
 	{ "init", "create or upgrade the database", cmd_init, help_init },
 	{ "check", "check the database: integrity, foreign keys, file modes", cmd_check, help_check },
+	{ "key", "rotate the key that seals BSNs and health data", cmd_key, help_key },
 	{ "serve", "serve the web UI and the HTTP API", cmd_serve, help_serve },
 	{ "demo", "fill a new database with demo data", cmd_demo, help_demo },
 	{ "participant", "add, show, edit and list participants", cmd_participant, help_participant },
@@ -45,6 +46,8 @@ static void usage(FILE *out)
 		     "language providers and employers.\n\n"
 		     "options:\n"
 		     "  --db PATH    SQLite database (default $MEEDOEN_DB or meedoen.db)\n"
+		     "  --key-file PATH  the key file (default $MEEDOEN_KEY_FILE, a systemd credential\n"
+		     "               meedoen.key, $MEEDOEN_KEY, or beside the database: meedoen.key)\n"
 		     "  --as USER    act as this user, with their role and rights\n"
 		     "               (default: the local operator, with every right, logged as such)\n"
 		     "  -h, --help   this help; `meedoen COMMAND --help` for a command\n\ncommands:\n");
@@ -143,8 +146,13 @@ int cli_open(struct cli *c)
 	int applied;
 
 	err_init(&e);
+	if (keyring_locate(c->db_path, c->key_file, &c->keys, &e) != 0) {
+		cli_fail(&e);
+		err_release(&e);
+		return EXIT_USER;
+	}
 	if (store_open(c->db_path, &c->st, &e) != 0 || store_migrate(c->st, &applied, &e) != 0 ||
-	    app_init(&c->app, c->st, &e) != 0)
+	    app_init(&c->app, c->st, &c->keys, &e) != 0)
 		goto out_fail;
 	app_ctx_init(&c->ctx, &c->app, c->st, NULL);
 	if (c->as_user) {
@@ -167,6 +175,7 @@ int cli_open(struct cli *c)
 out_fail:
 	cli_fail(&e);
 	err_release(&e);
+	keyring_wipe(&c->app.keys);
 	store_close(c->st);
 	c->st = NULL;
 	return EXIT_USER;
@@ -195,6 +204,10 @@ int main(int argc, char **argv)
 			c.db_path = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			c.db_path = argv[i] + 5;
+		} else if (strcmp(argv[i], "--key-file") == 0 && i + 1 < argc) {
+			c.key_file = argv[++i];
+		} else if (strncmp(argv[i], "--key-file=", 11) == 0) {
+			c.key_file = argv[i] + 11;
 		} else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc) {
 			c.as_user = argv[++i];
 		} else if (strncmp(argv[i], "--as=", 5) == 0) {

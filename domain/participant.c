@@ -85,6 +85,11 @@ enum field_storage participant_field_storage(const struct field_def *f)
 	}
 }
 
+bool participant_field_sealed(const struct field_def *f)
+{
+	return f->cat == CAT_BSN || f->cat == CAT_HEALTH;
+}
+
 /* ---- scalar checks; each returns a new normalised value or NULL ---- */
 
 static const char *type_name(const json_t *v)

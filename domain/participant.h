@@ -61,6 +61,9 @@ const struct field_def *participant_fields(size_t *count);
 /* The field named `name`, or NULL. */
 const struct field_def *participant_field(const char *name);
 enum field_storage participant_field_storage(const struct field_def *f);
+/* True for the fields stored sealed (encrypted, app/vault.h): every field
+ * of the categories bsn and health. */
+bool participant_field_sealed(const struct field_def *f);
 
 /* Check every member of `in` against the field table and return, through
  * *out, a new object with normalised values (trimmed strings, upper-case

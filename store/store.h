@@ -59,6 +59,42 @@ void store_rollback(struct store *st);
  * malloc'd; ERR_NOT_FOUND when absent. */
 int store_setting_get(struct store *st, const char *key, char **value, struct err *e);
 int store_setting_set(struct store *st, const char *key, const char *value, struct err *e);
+/* Remove a setting (no error when absent). */
+int store_setting_delete(struct store *st, const char *key, struct err *e);
+
+/* ---- sealed values (store_sealed.c) ----
+ *
+ * Columns that hold sealed values (base/seal.h): the store keeps and
+ * returns them as text, never opens them. `table`, `column` and `where`
+ * are constants of app/vault.c, never input. */
+
+struct sealed_column {
+	const char *table;
+	const char *column;
+	const char *where; /* an extra SQL condition on the row, or NULL */
+};
+
+/* The id a new row of `table` ("participant" or "journal") will get, for
+ * a value sealed before the insert; inside the caller's transaction. */
+int store_next_id(struct store *st, const char *table, int64_t *id, struct err *e);
+/* Up to `limit` rows of c with id > after_id, by id, whose value is not
+ * NULL and does not start with `skip_prefix`: *items is a new array of
+ * {"id","value"}. */
+int store_sealed_batch(struct store *st, const struct sealed_column *c, const char *skip_prefix, int64_t after_id,
+		       int limit, json_t **items, struct err *e);
+/* Set c of row id to value. */
+int store_sealed_put(struct store *st, const struct sealed_column *c, int64_t id, const char *value, struct err *e);
+/* on: overwrite deleted content with zeros from now on (PRAGMA
+ * secure_delete), for replacing plain values by sealed ones; off: stop,
+ * and checkpoint the WAL into the database file and truncate it, so no
+ * old page image survives in either. */
+int store_scrub(struct store *st, bool on, struct err *e);
+/* Set a participant's BSN lookup hash (NULL clears it). */
+int store_participant_bsn_hash_put(struct store *st, int64_t id, const char *hash, struct err *e);
+/* The participants whose BSN has lookup hash `hash`, lowest id first, at
+ * most `max` of them into ids; *n how many. */
+int store_participant_by_bsn_hash(struct store *st, const char *hash, int64_t *ids, size_t max, size_t *n,
+				  struct err *e);
 
 /* ---- organisations ---- */
 
@@ -119,9 +155,12 @@ int store_login_reset(struct store *st, const char *key, struct err *e);
 /* ---- participants ---- */
 
 /* Insert a validated record (participant.h field names); *id is the new id.
+ * The record may carry "id" (the id to use, from store_next_id) and
+ * "bsn_hash"; sealed fields are stored as given (app/vault.c seals them).
  * ERR_CONFLICT when external_id exists. */
 int store_participant_insert(struct store *st, const json_t *rec, const char *now, int64_t *id, struct err *e);
-/* Overwrite every field of participant id with `rec` (a whole record). */
+/* Overwrite every field of participant id with `rec` (a whole record,
+ * with "bsn_hash" as in store_participant_insert). */
 int store_participant_update(struct store *st, int64_t id, const json_t *rec, const char *now, struct err *e);
 /* The whole record, all fields (null where empty), plus id and timestamps. */
 int store_participant_get(struct store *st, int64_t id, json_t **out, struct err *e);

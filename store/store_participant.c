@@ -28,9 +28,11 @@ static void build_sql(void)
 	buf_init(&vals, 0);
 	buf_init(&upd, 0);
 	buf_init(&sel, 0);
-	buf_puts(&ins, "INSERT INTO participant (name_key, created_at, updated_at");
-	buf_puts(&vals, ") VALUES (?, ?, ?");
-	buf_puts(&upd, "UPDATE participant SET name_key = ?, updated_at = ?");
+	/* id and bsn_hash come first: app/ chooses the id of a new row (its
+	 * sealed values name it) and computes the BSN's lookup hash */
+	buf_puts(&ins, "INSERT INTO participant (id, bsn_hash, name_key, created_at, updated_at");
+	buf_puts(&vals, ") VALUES (?, ?, ?, ?, ?");
+	buf_puts(&upd, "UPDATE participant SET bsn_hash = ?, name_key = ?, updated_at = ?");
 	buf_puts(&sel, "SELECT id, created_at, updated_at");
 	for (size_t i = 0; i < n; i++) {
 		buf_printf(&ins, ", %s", fs[i].name);
@@ -116,10 +118,12 @@ int store_participant_insert(struct store *st, const json_t *rec, const char *no
 		return -1;
 	buf_init(&key, 0);
 	name_key(rec, &key);
-	bind_text(s, 1, key.data);
-	bind_text(s, 2, now);
-	bind_text(s, 3, now);
-	bind_fields(s, 4, rec);
+	bind_json(s, 1, json_object_get(rec, "id"));
+	bind_json(s, 2, json_object_get(rec, "bsn_hash"));
+	bind_text(s, 3, key.data);
+	bind_text(s, 4, now);
+	bind_text(s, 5, now);
+	bind_fields(s, 6, rec);
 	int rc = stmt_exec(st, s, e, "participant");
 	buf_release(&key);
 	if (rc != 0) {
@@ -149,10 +153,11 @@ int store_participant_update(struct store *st, int64_t id, const json_t *rec, co
 		return -1;
 	buf_init(&key, 0);
 	name_key(rec, &key);
-	bind_text(s, 1, key.data);
-	bind_text(s, 2, now);
-	bind_fields(s, 3, rec);
-	bind_int(s, 3 + (int)n, id);
+	bind_json(s, 1, json_object_get(rec, "bsn_hash"));
+	bind_text(s, 2, key.data);
+	bind_text(s, 3, now);
+	bind_fields(s, 4, rec);
+	bind_int(s, 4 + (int)n, id);
 	int rc = stmt_exec(st, s, e, "participant");
 	buf_release(&key);
 	if (rc != 0) {

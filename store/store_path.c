@@ -165,7 +165,7 @@ int store_journal_insert(struct store *st, int64_t pid, const json_t *in, int64_
 			 const char *now, int64_t *id, struct err *e)
 {
 	static const char sql[] = "INSERT INTO journal (participant_id, occurred_on, kind, category, text, "
-				  "author_user_id, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+				  "author_user_id, author_name, created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *s = stmt_get(st, sql, e);
 	if (s == NULL)
 		return -1;
@@ -180,6 +180,7 @@ int store_journal_insert(struct store *st, int64_t pid, const json_t *in, int64_
 		sqlite3_bind_null(s, 6);
 	bind_text(s, 7, user_name);
 	bind_text(s, 8, now);
+	bind_json(s, 9, json_object_get(in, "id")); /* chosen by app/ when the text is sealed */
 	if (stmt_exec(st, s, e, "journal") != 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(st->db);

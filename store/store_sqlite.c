@@ -578,6 +578,16 @@ int store_setting_get(struct store *st, const char *key, char **value, struct er
 	return err_set(e, ERR_NOT_FOUND, "setting \"%s\" not found", key);
 }
 
+int store_setting_delete(struct store *st, const char *key, struct err *e)
+{
+	static const char sql[] = "DELETE FROM setting WHERE key = ?";
+	sqlite3_stmt *s = stmt_get(st, sql, e);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, key);
+	return stmt_exec(st, s, e, "setting");
+}
+
 int store_setting_set(struct store *st, const char *key, const char *value, struct err *e)
 {
 	static const char sql[] = "INSERT INTO setting (key, value) VALUES (?, ?) "

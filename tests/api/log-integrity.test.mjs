@@ -35,8 +35,14 @@ function copyOf(name) {
   return db;
 }
 
+// Copies open with the live database's key file (a copy is the same
+// database to it), as an operator checks a backup with the keys kept beside.
+function keyed() {
+  return { env: { MEEDOEN_KEY_FILE: join(t.srv.dir, 'meedoen.key') } };
+}
+
 function verify(db, ...args) {
-  const r = runCli(['--db', db, 'log', 'verify', '--json', ...args]);
+  const r = runCli(['--db', db, 'log', 'verify', '--json', ...args], keyed());
   assert.ok(r.status === 0 || r.status === 1, `log verify: status ${r.status}: ${r.stderr}`);
   return { status: r.status, report: JSON.parse(r.stdout) };
 }
@@ -93,7 +99,7 @@ test('an edited entry is reported at its place', () => {
   assert.equal(report.intact, false);
   assert.deepEqual(report.breaks.map(({ segment, seq, id }) => ({ segment, seq, id })),
     [{ segment: seg, seq: rows[1].seq, id: rows[1].id }]);
-  const text = runCli(['--db', db, 'log', 'verify']);
+  const text = runCli(['--db', db, 'log', 'verify'], keyed());
   assert.equal(text.status, 1);
   assert.match(text.stdout, new RegExp(`broken at segment ${seg} seq ${rows[1].seq} \\(row id ${rows[1].id}\\)`));
 });
@@ -142,10 +148,10 @@ test('two entries swapped are reported at the first of them', () => {
 
 test('a cut-off tail passes the chain but not the anchored heads', () => {
   const anchorFile = join(t.srv.dir, 'anchor.txt');
-  const r = runCli(['--db', base, 'log', 'verify']);
+  const r = runCli(['--db', base, 'log', 'verify'], keyed());
   assert.equal(r.status, 0);
   writeFileSync(anchorFile, r.stdout);
-  assert.equal(runCli(['--db', base, 'log', 'verify', '--anchor', anchorFile]).status, 0);
+  assert.equal(runCli(['--db', base, 'log', 'verify', '--anchor', anchorFile], keyed()).status, 0);
 
   const db = copyOf('cut');
   const { seg } = threeInARow(db);
@@ -158,7 +164,7 @@ test('a cut-off tail passes the chain but not the anchored heads', () => {
   assert.match(report.breaks[0].problem, /anchored entry is gone/);
 
   writeFileSync(join(t.srv.dir, 'bad-anchor.txt'), 'head 1 x y\n');
-  const bad = runCli(['--db', base, 'log', 'verify', '--anchor', join(t.srv.dir, 'bad-anchor.txt')]);
+  const bad = runCli(['--db', base, 'log', 'verify', '--anchor', join(t.srv.dir, 'bad-anchor.txt')], keyed());
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /line 1 is not "head SEGMENT SEQ HASH"/);
 });

@@ -40,7 +40,7 @@ static int setup(void **state)
 	err_init(&e);
 	assert_int_equal(store_open(f->path, &f->st, &e), 0);
 	assert_int_equal(store_migrate(f->st, &applied, &e), 0);
-	assert_int_equal(app_init(&f->app, f->st, &e), 0);
+	assert_int_equal(app_init(&f->app, f->st, NULL, &e), 0);
 	app_ctx_init(&f->ctx, &f->app, f->st, NULL);
 	app_ctx_system(&f->ctx);
 	assert_int_equal(app_demo(&f->ctx, 20, 7, &summary, &e), 0);

@@ -759,7 +759,7 @@ static void floor_open(struct floor_db *f, long n, uint64_t seed)
 	err_init(&e);
 	assert_int_equal(store_open(f->path, &f->st, &e), 0);
 	assert_int_equal(store_migrate(f->st, &applied, &e), 0);
-	assert_int_equal(app_init(&f->app, f->st, &e), 0);
+	assert_int_equal(app_init(&f->app, f->st, NULL, &e), 0);
 	app_ctx_init(&f->ctx, &f->app, f->st, NULL);
 	app_ctx_system(&f->ctx);
 	if (app_demo(&f->ctx, n, seed, &summary, &e) != 0)
