@@ -14,6 +14,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Setting `key` into *value (malloc'd): 0 found, 1 absent, -1 error. */
 static int setting_opt(struct store *st, const char *key, char **value, struct err *e)
@@ -118,6 +119,7 @@ int app_init(struct app *app, struct store *st, const struct keyring_where *wher
 	int rc = -1;
 
 	memset(app, 0, sizeof *app);
+	app->key_lock = -1;
 	if (sodium_init() < 0)
 		return err_set(e, ERR_INTERNAL, "libsodium could not be initialised");
 	app->session_idle_s = 30 * 60;
@@ -131,6 +133,11 @@ int app_init(struct app *app, struct store *st, const struct keyring_where *wher
 	if (has_check < 0 || has_old < 0)
 		goto out;
 	if (keys_load(app, where, has_check == 0, has_old == 0 ? old_pseudo : NULL, e) != 0)
+		goto out;
+	/* held until app_release: a rotation waits for no one and removes
+	 * old keys only when no other process can still be using them */
+	if (where && where->source == KEYRING_FILE && where->writable &&
+	    keyring_lock(where->path, false, &app->key_lock, e) != 0)
 		goto out;
 	if (has_check == 0) {
 		char mine[SEAL_HASH_LEN];
@@ -176,6 +183,10 @@ int app_init(struct app *app, struct store *st, const struct keyring_where *wher
 	memcpy(app->pseudonym_key, app->keys.pseudonym, sizeof app->pseudonym_key);
 	rc = 0;
 out:
+	if (rc != 0 && app->key_lock >= 0) {
+		close(app->key_lock);
+		app->key_lock = -1;
+	}
 	free(check);
 	if (old_pseudo) {
 		sodium_memzero(old_pseudo, strlen(old_pseudo));
@@ -188,6 +199,9 @@ void app_release(struct app *app)
 {
 	sodium_memzero(app->pseudonym_key, sizeof app->pseudonym_key);
 	keyring_wipe(&app->keys);
+	if (app->key_lock >= 0)
+		close(app->key_lock);
+	app->key_lock = -1;
 	pthread_mutex_destroy(&app->hash_lock);
 	pthread_cond_destroy(&app->hash_cond);
 }

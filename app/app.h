@@ -30,6 +30,7 @@ struct log_batch;
 struct app {
 	unsigned char pseudonym_key[32]; /* a copy of keys.pseudonym */
 	struct keyring keys;              /* app/keyring.h, app/vault.h */
+	int key_lock;                     /* keyring_lock's descriptor, or -1 */
 	int64_t session_idle_s;
 	int64_t session_max_s;
 	bool secure_cookies;

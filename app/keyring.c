@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -369,4 +370,27 @@ int keyring_write(const struct keyring *k, const char *path, struct err *e)
 int keyring_create(const struct keyring *k, const char *path, struct err *e)
 {
 	return keyring_write_how(k, path, true, e);
+}
+
+int keyring_lock(const char *path, bool exclusive, int *fd, struct err *e)
+{
+	char lock[KEYRING_PATH_MAX + 8];
+
+	if (*fd < 0) {
+		if (snprintf(lock, sizeof lock, "%s.lock", path) >= (int)sizeof lock)
+			return err_set(e, ERR_INVALID, "key file path \"%.80s...\" is too long", path);
+		*fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (*fd < 0)
+			return err_set(e, ERR_INTERNAL, "cannot open the key lock \"%s\": %s", lock, strerror(errno));
+	}
+	if (flock(*fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0)
+		return 0;
+	if (errno != EWOULDBLOCK)
+		return err_set(e, ERR_INTERNAL, "cannot lock the key file \"%s\": %s", path, strerror(errno));
+	if (exclusive)
+		return err_set(e, ERR_CONFLICT, "another meedoen process (a running server?) uses the key file \"%s\": "
+						"stop it before rotating",
+			       path);
+	return err_set(e, ERR_CONFLICT, "a key rotation is under way on the key file \"%s\": wait for it to finish",
+		       path);
 }

@@ -83,6 +83,14 @@ int keyring_create(const struct keyring *k, const char *path, struct err *e);
  * never rotated. Reveals nothing of the keys. */
 void keyring_check_value(const struct keyring *k, char out[SEAL_HASH_LEN]);
 
+/* The key file's lock, a file beside it (path + ".lock", mode 0600):
+ * every process that uses the keys holds it shared, a rotation holds it
+ * exclusive, so no server or command can go on sealing under a key that a
+ * rotation removes. With *fd < 0 the lock file is opened and *fd set; with
+ * an open *fd the lock held there is converted. Never waits: ERR_CONFLICT
+ * when another process holds it the other way. */
+int keyring_lock(const char *path, bool exclusive, int *fd, struct err *e);
+
 void keyring_wipe(struct keyring *k);
 
 #endif

@@ -19,8 +19,8 @@ void help_key(void)
 	     "it, N values per transaction (default 500). The old key stays in the key file until\n"
 	     "every value is resealed, then it is removed. If a rotation stops half-way (a crash,\n"
 	     "a full disk), run `key rotate` again: it finishes that rotation instead of starting\n"
-	     "another. Stop `meedoen serve` while rotating: a running server knows only the keys\n"
-	     "it started with. Keys from $MEEDOEN_KEY or a systemd credential are not rotated\n"
+	     "another. It refuses to start while another meedoen process (a running server) uses\n"
+	     "the key file, and nothing can start on the keys while it runs. Keys from $MEEDOEN_KEY or a systemd credential are not rotated\n"
 	     "here: replace them (docs/operations.md).");
 }
 
@@ -57,6 +57,8 @@ static int key_rotate(struct cli *c, int argc, char **argv)
 			c->keys.source == KEYRING_MASTER ? "$MEEDOEN_KEY" : "a systemd credential");
 		goto fail;
 	}
+	if (keyring_lock(c->keys.path, true, &c->app.key_lock, &e) != 0)
+		goto fail;
 	if (k->data.n > 1) {
 		printf("resuming the rotation to data key %u\n", k->data.current);
 	} else {

@@ -217,6 +217,22 @@ function dataKeys() {
   return [...readFileSync(keyFile, 'utf8').matchAll(/^data (\d+) /gm)].map((m) => Number(m[1]));
 }
 
+test('key rotate refuses while a server uses the key file, and changes nothing', async () => {
+  const running = await serve(db);
+  try {
+    const keyBefore = readFileSync(keyFile, 'utf8');
+    const r = runCli(['--db', db, 'key', 'rotate']);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /another meedoen process \(a running server\?\) uses the key file ".*meedoen\.key": stop it before rotating/);
+    assert.equal(readFileSync(keyFile, 'utf8'), keyBefore, 'no new key written');
+    // other commands share the keys with the server
+    const show = runCli(['--db', db, 'participant', 'list', '--json']);
+    assert.equal(show.status, 0, show.stderr);
+  } finally {
+    await running.stop();
+  }
+});
+
 test('key rotate cut short after two batches, then run again: the old key goes, everything still opens', () => {
   const before = snapshot();
   assert.ok(Object.values(before).some(([b]) => b), 'some BSNs');
