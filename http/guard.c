@@ -70,9 +70,11 @@ static int bad(struct err *e, const char *field, const char *msg)
 	return -1;
 }
 
-int guard_check_framing(const struct guard_framing *g, bool http10, size_t limit, struct err *e)
+int guard_check_framing(struct guard_framing *g, bool http10, size_t limit, struct err *e)
 {
 	char q[96];
+
+	g->length = -1;
 
 	if (g->bad_name) {
 		quote_safe(q, sizeof q, g->bad_name);
@@ -117,6 +119,7 @@ int guard_check_framing(const struct guard_framing *g, bool http10, size_t limit
 			e->kind = ERR_TOO_LARGE;
 			return -1;
 		}
+		g->length = (long long)n;
 	}
 	return 0;
 }

@@ -69,6 +69,9 @@ struct request {
 	const char *refused_as; /* for the access log: "framing", "cross-site", "timeout" */
 	int64_t body_started_ms;
 	uintptr_t version_at;   /* where the target's first NUL ends (see on_uri) */
+	long long length;       /* the declared Content-Length, or -1 (chunked, none) */
+	size_t received;        /* body bytes so far */
+	bool late;              /* the body's deadline passed with its last bytes */
 };
 
 /* ---- store pool ---- */
@@ -429,6 +432,7 @@ static bool refuse_early(struct server *srv, struct MHD_Connection *conn, struct
 		req->refused_as = "framing";
 		return req->refused = true;
 	}
+	req->length = g.length;
 	if (clock_now_ms() - req->started_ms > (int64_t)header_timeout * 1000) {
 		req->refused_as = "timeout";
 		return req->refused = true;
@@ -503,14 +507,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
+		req->received += *upload_data_size;
 		if (clock_now_ms() - req->body_started_ms > (int64_t)body_timeout * 1000) {
-			/* too slow: libmicrohttpd cannot answer in the middle of a
-			 * body, so the connection is closed without one */
-			req->status = 408;
-			req->refused_as = "timeout";
-			return MHD_NO;
+			/* too slow. libmicrohttpd cannot answer in the middle of a
+			 * body: when these are its last bytes the last call answers
+			 * 408, else the connection is closed without an answer */
+			req->late = true;
+			if (req->length < 0 || req->received < (unsigned long long)req->length) {
+				req->status = 408;
+				req->refused_as = "timeout";
+				return MHD_NO;
+			}
 		}
-		if (!req->too_large && !req->refused) {
+		if (!req->too_large && !req->refused && !req->late) {
 			buf_append(&req->body, upload_data, *upload_data_size);
 			if (req->body.failed) {
 				req->too_large = true;
@@ -520,7 +529,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (clock_now_ms() - req->body_started_ms > (int64_t)body_timeout * 1000)
+	if (req->late)
 		return answer_timeout(conn, req, "request body", body_timeout);
 	if (req->match == ROUTE_NOT_FOUND && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) &&
 	    strncmp(url, "/api/", 5) != 0) {
