@@ -9,6 +9,7 @@
 #include "http/guard.h"
 #include "base/buf.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -109,17 +110,17 @@ int guard_check_framing(struct guard_framing *g, bool http10, size_t limit, stru
 		 * than the limit has is larger */
 		while (digits > 1 && *v == '0')
 			v++, digits--;
-		unsigned long long n = 0;
-		bool over = digits > 19;
+		long long n = 0;
+		bool over = digits > 18;
 		for (size_t i = 0; !over && i < digits; i++)
-			n = n * 10 + (unsigned long long)(v[i] - '0');
-		if (over || n > limit) {
+			n = n * 10 + (v[i] - '0');
+		g->length = over ? LLONG_MAX : n;
+		if (over || (unsigned long long)n > limit) {
 			err_set(e, ERR_TOO_LARGE, "the request body is larger than %zu bytes", limit);
 			err_field(e, "body", "is larger than the limit of %zu bytes", limit);
 			e->kind = ERR_TOO_LARGE;
 			return -1;
 		}
-		g->length = (long long)n;
 	}
 	return 0;
 }

@@ -27,7 +27,7 @@ struct guard_framing {
 	const char *transfer_encoding; /* the first one */
 	const char *bad_name;          /* the first name that is not a token */
 	long long length;              /* set by guard_check_framing: the declared
-					* Content-Length, or -1 */
+					* Content-Length (LLONG_MAX when huge), or -1 */
 };
 
 /* Record one request header (name and value as the connection holds them;
@@ -39,8 +39,8 @@ void guard_header_seen(struct guard_framing *g, const char *name, const char *va
  * colon), more than one Content-Length or Transfer-Encoding, both at once,
  * a Transfer-Encoding other than "chunked" or on HTTP/1.0 (ERR_BAD_REQUEST,
  * 400); a declared Content-Length above limit (ERR_TOO_LARGE, 413).
- * Returns 0 (g->length set) or -1 with e filled (the field names the
- * header). */
+ * Returns 0 or -1 with e filled (the field names the header); g->length
+ * is set either way once the length was read. */
 int guard_check_framing(struct guard_framing *g, bool http10, size_t limit, struct err *e);
 
 /* Refuse a request target holding a NUL: "%00" in the raw target (decoded

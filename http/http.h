@@ -37,6 +37,10 @@ struct server_config {
 #define HTTP_IDLE_TIMEOUT 15
 #define HTTP_HEADER_TIMEOUT 10
 #define HTTP_BODY_TIMEOUT 120
+/* A body at most this much over its limit is read and dropped before the
+ * 413, so the client can read it; a larger one is answered at once and
+ * the connection closed (server.c, drain_too_large). */
+#define HTTP_DRAIN_LIMIT ((size_t)8 << 20)
 
 struct server;
 

@@ -412,6 +412,22 @@ static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const 
 	return MHD_YES;
 }
 
+/* A declared body over the limit: answer 413 at once, or read it first?
+ * Answered at once, the connection is closed with body bytes unread, and
+ * the kernel's reset then wipes the answer from the client's buffers
+ * before it reads it (measured: 28 of 30 two-megabyte uploads over
+ * loopback saw EPIPE, not the 413). So a body at most HTTP_DRAIN_LIMIT
+ * over the limit is read and dropped and the 413 comes after it, where
+ * every client reads it; a larger one, or one whose client waits for
+ * "100 Continue" before sending, is answered at once. */
+static bool drain_too_large(struct MHD_Connection *conn, struct request *req)
+{
+	const char *expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+	if (expect && strcasecmp(expect, "100-continue") == 0)
+		return false;
+	return req->length >= 0 && (unsigned long long)req->length <= (unsigned long long)req->limit + HTTP_DRAIN_LIMIT;
+}
+
 /* The checks of the first call (the headers are in): the framing, the
  * path, the header deadline. Returns true when the request is refused;
  * refusal and status are set. */
@@ -429,6 +445,13 @@ static bool refuse_early(struct server *srv, struct MHD_Connection *conn, struct
 	}
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_header, &g);
 	if (guard_check_framing(&g, strcmp(version, MHD_HTTP_VERSION_1_0) == 0, req->limit, &req->refusal) != 0) {
+		req->length = g.length;
+		if (req->refusal.kind == ERR_TOO_LARGE && drain_too_large(conn, req)) {
+			/* read and drop the body, answer 413 after it */
+			err_clear(&req->refusal);
+			req->too_large = true;
+			return false;
+		}
 		req->refused_as = "framing";
 		return req->refused = true;
 	}
@@ -519,6 +542,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 				return MHD_NO;
 			}
 		}
+		if (req->too_large && req->received > req->limit + HTTP_DRAIN_LIMIT)
+			return MHD_NO; /* a chunked body far over the limit: stop reading */
 		if (!req->too_large && !req->refused && !req->late) {
 			buf_append(&req->body, upload_data, *upload_data_size);
 			if (req->body.failed) {
