@@ -7,25 +7,30 @@
 // the first request are never answered as a second one. A declared body
 // far over the limit is 413 at once, before any body byte (one a little
 // over is read and dropped first, so the client can read the 413); headers and bodies
-// that take too long are 408 (the server here runs with short timeouts).
+// that take too long are 408 (a second server runs with short timeouts).
 // Every socket has a short timeout so a hang fails fast.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { setup, sleep } from './helpers.mjs';
+import { setup, sleep, startServer } from './helpers.mjs';
 
 let t;
+let slow; // short timeouts
 before(async () => {
-  t = await setup({ participants: 5, args: ['--header-timeout', '1', '--body-timeout', '1', '--idle-timeout', '4'] });
+  t = await setup({ participants: 5 });
+  slow = await startServer({ participants: 3, args: ['--header-timeout', '1', '--body-timeout', '1', '--idle-timeout', '4'] });
 });
-after(async () => { await t?.stop(); });
+after(async () => {
+  await t?.stop();
+  await slow?.stop();
+});
 
 // Open a connection, send the parts (with a pause between them), and
 // collect everything until the server closes or `wait` ms pass without an
 // end. Resolves { text, closed, ms, statuses }.
-function exchange(parts, { pause = 0, wait = 1500 } = {}) {
+function exchange(parts, { pause = 0, wait = 1500, port = t.srv.port } = {}) {
   return new Promise((ok, fail) => {
-    const sock = net.connect(t.srv.port, '127.0.0.1');
+    const sock = net.connect(port, '127.0.0.1');
     const started = Date.now();
     let text = '';
     let closed = false;
@@ -40,7 +45,7 @@ function exchange(parts, { pause = 0, wait = 1500 } = {}) {
     sock.on('data', (d) => { text += d; });
     sock.on('end', () => { closed = true; done(); });
     sock.on('close', () => { closed = true; done(); });
-    sock.on('error', (e) => { if (e.code === 'ECONNRESET') { closed = true; done(); } else fail(e); });
+    sock.on('error', (e) => { if (e.code === 'ECONNRESET' || e.code === 'EPIPE') { closed = true; done(); } else fail(e); });
     sock.on('connect', async () => {
       for (const [i, p] of parts.entries()) {
         if (i > 0 && pause) await sleep(pause);
@@ -160,7 +165,7 @@ test('timeouts: headers that trickle in past the header timeout are 408 and clos
   const parts = ['GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n'];
   for (let i = 0; i < 5; i++) parts.push(`X-Slow-${i}: 1\r\n`);
   parts.push('\r\n');
-  const r = await exchange(parts, { pause: 300, wait: 2500 });
+  const r = await exchange(parts, { pause: 300, wait: 2500, port: slow.port });
   assert.deepEqual(r.statuses, [408], r.text.slice(0, 400));
   assert.ok(r.closed, 'closed after the 408');
   assert.match(r.text, /\r\nConnection: close\r\n/i);
@@ -168,21 +173,21 @@ test('timeouts: headers that trickle in past the header timeout are 408 and clos
 
 test('timeouts: a body that arrives whole after the body timeout is 408; one that stalls is closed', async () => {
   const head = 'POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n';
-  const late = await exchange([head, '{}'], { pause: 1300, wait: 2500 });
+  const late = await exchange([head, '{}'], { pause: 1300, wait: 2500, port: slow.port });
   assert.deepEqual(late.statuses, [408], late.text.slice(0, 400));
   assert.ok(late.closed);
   // a body that trickles and is not done by the deadline: closed without an answer
-  const slow = 'POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n';
-  const parts = [slow];
+  const trickled = 'POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n';
+  const parts = [trickled];
   for (let i = 0; i < 8; i++) parts.push('{');
-  const s = await exchange(parts, { pause: 250, wait: 2500 });
+  const s = await exchange(parts, { pause: 250, wait: 2500, port: slow.port });
   assert.deepEqual(s.statuses, [], s.text.slice(0, 400));
   assert.ok(s.closed, 'the stalled upload is closed');
   assert.ok(s.ms < 2500, `closed within the timeout, not after ${s.ms} ms`);
 });
 
 test('timeouts: a silent connection is closed after the idle timeout', async () => {
-  const r = await exchange(['GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n'], { wait: 7000 });
+  const r = await exchange(['GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n'], { wait: 7000, port: slow.port });
   assert.deepEqual(r.statuses, []);
   assert.ok(r.closed, `closed (after ${r.ms} ms)`);
   assert.ok(r.ms >= 3000 && r.ms < 6500, `after about the idle timeout of 4 s, not ${r.ms} ms`);
