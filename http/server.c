@@ -542,8 +542,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 				return MHD_NO;
 			}
 		}
-		if (req->too_large && req->received > req->limit + HTTP_DRAIN_LIMIT)
-			return MHD_NO; /* a chunked body far over the limit: stop reading */
+		if ((req->too_large || req->refused) && req->received > req->limit + HTTP_DRAIN_LIMIT)
+			return MHD_NO; /* a body far over the limit, or refused: stop reading */
 		if (!req->too_large && !req->refused && !req->late) {
 			buf_append(&req->body, upload_data, *upload_data_size);
 			if (req->body.failed) {
