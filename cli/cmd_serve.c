@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 #include "http/http.h"
+#include "http/guard.h"
 #include "base/log.h"
 
 #include <getopt.h>
@@ -16,12 +17,18 @@
 void help_serve(void)
 {
 	puts("usage: meedoen [--db PATH] serve [--listen HOST:PORT] [--web DIR] [--vendor DIR]\n"
-	     "                                [--threads N] [--quiet] [--secure-cookies]\n\n"
+	     "                                [--threads N] [--quiet] [--secure-cookies] [--origin URL]\n"
+	     "                                [--idle-timeout S] [--header-timeout S] [--body-timeout S]\n\n"
 	     "Serve the web UI and the HTTP API (docs/api.md). Defaults: --listen 127.0.0.1:8080,\n"
 	     "--web web (or $MEEDOEN_WEB), --vendor node_modules (or $MEEDOEN_VENDOR), --threads 4.\n"
 	     "Port 0 picks a free port. --quiet leaves out the access log. --secure-cookies (or\n"
 	     "MEEDOEN_SECURE_COOKIES=1) marks the session cookie Secure: use it when a TLS proxy\n"
-	     "serves meedoen over https.");
+	     "serves meedoen over https. --origin (or $MEEDOEN_ORIGIN) is the public origin the\n"
+	     "browser sees, e.g. https://meedoen.example.nl: a state-changing request whose Origin\n"
+	     "differs is refused (default: http:// or, with secure cookies, https:// and the Host\n"
+	     "header). Timeouts in seconds (docs/operations.md): a connection silent for\n"
+	     "--idle-timeout (15) is closed; headers must arrive within --header-timeout (10) of\n"
+	     "the request line and a body within --body-timeout (120), else 408.");
 }
 
 static int parse_listen(const char *v, char *host, size_t size, uint16_t *port)
@@ -39,6 +46,16 @@ static int parse_listen(const char *v, char *host, size_t size, uint16_t *port)
 	return 0;
 }
 
+static int parse_seconds(const char *v, unsigned *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < 1 || n > 3600)
+		return -1;
+	*out = (unsigned)n;
+	return 0;
+}
+
 static const char *env_or(const char *name, const char *def)
 {
 	const char *v = getenv(name);
@@ -53,6 +70,10 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 					      { "threads", required_argument, NULL, 't' },
 					      { "quiet", no_argument, NULL, 'q' },
 					      { "secure-cookies", no_argument, NULL, 's' },
+					      { "origin", required_argument, NULL, 'o' },
+					      { "idle-timeout", required_argument, NULL, 'I' },
+					      { "header-timeout", required_argument, NULL, 'H' },
+					      { "body-timeout", required_argument, NULL, 'B' },
 					      { NULL, 0, NULL, 0 } };
 	char host[64] = "127.0.0.1";
 	struct server_config cfg = {
@@ -63,7 +84,9 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		.threads = 4,
 		.json_limit = 1 << 20,
 		.upload_limit = 64 << 20,
+		.origin = env_or("MEEDOEN_ORIGIN", NULL),
 	};
+	char origin[256];
 	int o;
 	bool secure = getenv("MEEDOEN_SECURE_COOKIES") && strcmp(getenv("MEEDOEN_SECURE_COOKIES"), "1") == 0;
 	struct server *srv = NULL;
@@ -88,11 +111,40 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		}
 		case 'q': cfg.quiet = true; break;
 		case 's': secure = true; break;
+		case 'o': cfg.origin = optarg; break;
+		case 'I':
+		case 'H':
+		case 'B': {
+			unsigned secs;
+			if (parse_seconds(optarg, &secs) != 0)
+				return cli_usage("serve", "--%s \"%s\" must be 1..3600 seconds",
+						 o == 'I' ? "idle-timeout" : o == 'H' ? "header-timeout" : "body-timeout",
+						 optarg);
+			*(o == 'I' ? &cfg.idle_timeout : o == 'H' ? &cfg.header_timeout : &cfg.body_timeout) = secs;
+			break;
+		}
 		default: return cli_usage("serve", "unknown option");
 		}
 	}
 	if (optind < argc)
 		return cli_usage("serve", "unexpected argument \"%s\"", argv[optind]);
+	if (cfg.origin) {
+		/* one trailing slash is forgiven: "https://host/" is the origin "https://host" */
+		size_t n = strlen(cfg.origin);
+		if (n >= sizeof origin)
+			return cli_usage("serve", "--origin is longer than %zu characters", sizeof origin - 1);
+		memcpy(origin, cfg.origin, n + 1);
+		if (n > 8 && origin[n - 1] == '/')
+			origin[n - 1] = '\0';
+		cfg.origin = origin;
+		err_init(&e);
+		if (guard_origin_valid(cfg.origin, &e) != 0) {
+			int rc = cli_usage("serve", "--origin %s", e.nfields ? e.fields[0].reason : e.msg);
+			err_release(&e);
+			return rc;
+		}
+		err_release(&e);
+	}
 	struct stat sb;
 	if (stat(cfg.web_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		fprintf(stderr, "meedoen: web UI folder \"%s\" not found (use --web DIR)\n", cfg.web_dir);

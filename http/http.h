@@ -23,7 +23,24 @@ struct server_config {
 	size_t json_limit;      /* bytes */
 	size_t upload_limit;    /* bytes, for imports */
 	bool quiet;             /* no access log */
+	const char *origin;     /* public origin ("https://meedoen.example.nl") behind a
+				 * TLS proxy; NULL: http(s):// and the Host header */
+	unsigned idle_timeout;  /* seconds without a byte from the client before the
+				 * connection is closed; 0: HTTP_IDLE_TIMEOUT */
+	unsigned header_timeout; /* seconds from the request line to the end of the
+				  * headers (else 408); 0: HTTP_HEADER_TIMEOUT */
+	unsigned body_timeout;  /* seconds to receive the body (else 408 or the
+				 * connection closed); 0: HTTP_BODY_TIMEOUT */
 };
+
+/* Default timeouts, in seconds (docs/operations.md, "Slow clients"). */
+#define HTTP_IDLE_TIMEOUT 15
+#define HTTP_HEADER_TIMEOUT 10
+#define HTTP_BODY_TIMEOUT 120
+/* A body at most this much over its limit is read and dropped before the
+ * 413, so the client can read it; a larger one is answered at once and
+ * the connection closed (server.c, drain_too_large). */
+#define HTTP_DRAIN_LIMIT ((size_t)8 << 20)
 
 struct server;
 

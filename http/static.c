@@ -1,7 +1,10 @@
 /*
  * static.c - static files: a whitelist of characters, no "..", a content
  * type per extension, strict security headers, and the file handed to
- * libmicrohttpd as a descriptor so it is sent without copying.
+ * libmicrohttpd as a descriptor so it is sent without copying. Under
+ * /vendor/ (the npm packages) only what the UI loads is served: the
+ * vendor table below, by folder and extension; package.json, lock files,
+ * READMEs, sources and every other package answer 404.
  */
 #include "http/static.h"
 #include "base/buf.h"
@@ -30,6 +33,20 @@ static const struct {
 	{ ".csv", "text/csv; charset=utf-8" },
 };
 
+/* What the UI loads from node_modules: the NL Design System CSS (every
+ * page links @utrecht/component-library-css/dist/index.css and the
+ * design tokens' dist/theme.css; `grep -rn /vendor/ web/`) and any fonts
+ * beside them. A page that needs another vendor file adds a row. */
+static const struct {
+	const char *prefix; /* under /vendor/, ending in '/' */
+	const char *ext;
+} vendor_files[] = {
+	{ "@utrecht/component-library-css/dist/", ".css" },
+	{ "@nl-design-system-unstable/voorbeeld-design-tokens/dist/", ".css" },
+	{ "@utrecht/component-library-css/dist/", ".woff2" },
+	{ "@nl-design-system-unstable/voorbeeld-design-tokens/dist/", ".woff2" },
+};
+
 static const char csp[] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 			  "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
 			  "base-uri 'none'";
@@ -41,6 +58,21 @@ static const char *type_for(const char *path)
 		if (strcmp(dot, types[i].ext) == 0)
 			return types[i].type;
 	return NULL;
+}
+
+/* Is path (under /vendor/, without that prefix) a file the UI loads? */
+static bool vendor_allowed(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	for (size_t i = 0; dot && slash && i < sizeof vendor_files / sizeof vendor_files[0]; i++) {
+		size_t n = strlen(vendor_files[i].prefix);
+		/* directly in the folder, not below it */
+		if (strncmp(path, vendor_files[i].prefix, n) == 0 && slash == path + n - 1 &&
+		    strcmp(dot, vendor_files[i].ext) == 0)
+			return true;
+	}
+	return false;
 }
 
 static bool path_safe(const char *p)
@@ -76,7 +108,7 @@ enum MHD_Result static_serve(struct MHD_Connection *conn, const char *url, const
 	struct stat sb;
 	bool vendor = strncmp(url, "/vendor/", 8) == 0;
 
-	if (!path_safe(url) || (vendor && vendor_dir == NULL) || web_dir == NULL)
+	if (!path_safe(url) || (vendor && (vendor_dir == NULL || !vendor_allowed(url + 8))) || web_dir == NULL)
 		return plain(conn, 404, "niet gevonden\n", request_id, status);
 	buf_init(&path, 4096);
 	if (vendor)

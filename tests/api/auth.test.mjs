@@ -75,12 +75,16 @@ test('unknown user answers 401, the same as a wrong password', async () => {
   assert.equal((await loginRaw('klantmanager', DEMO_PASSWORD)).status, 200);
 });
 
-test('login with a malformed body: 400 for broken JSON, 415 for a wrong content type', async () => {
+test('login with a malformed body: 400 for broken JSON, 415 for a wrong content type, 403 for a form type', async () => {
   assertProblem(await api(t.url, null, 'POST', '/api/login', '{"username": "klantmanager", '), 400, 'body');
   const r = await api(t.url, null, 'POST', '/api/login',
     JSON.stringify({ username: 'klantmanager', password: DEMO_PASSWORD }), { 'content-type': 'text/plain' });
-  assertProblem(r, 415);
+  assertProblem(r, 403, 'Content-Type'); // a form on any site can send text/plain (docs/api.md)
   assert.equal(r.headers.get('set-cookie'), null);
+  const csv = await api(t.url, null, 'POST', '/api/login',
+    JSON.stringify({ username: 'klantmanager', password: DEMO_PASSWORD }), { 'content-type': 'text/csv' });
+  assertProblem(csv, 415);
+  assert.equal(csv.headers.get('set-cookie'), null);
 });
 
 test('no session: /api/me, /api/participants and /api/codes answer 401', async () => {

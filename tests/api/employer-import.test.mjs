@@ -22,7 +22,7 @@ after(async () => { await t?.stop(); });
 const d = (n) => addDays(today(), n);
 
 function upload(kind, csv, { query = '', type = 'text/csv', user = 'accountmanager' } = {}) {
-  return t.call(user, 'POST', `/api/import/${kind}${query}`, csv, { 'content-type': type });
+  return t.call(user, 'POST', `/api/import/${kind}${query}`, csv, { 'content-type': type, 'x-meedoen-upload': '1' });
 }
 
 function csvOf(rows) {
@@ -231,7 +231,7 @@ test('only roles that manage employers may import: 403 for the others, nothing s
       assert.equal(body.errors.length, 0);
     }
   }
-  const anon = await t.call(null, 'POST', '/api/import/employers', csv, { 'content-type': 'text/csv' });
+  const anon = await t.call(null, 'POST', '/api/import/employers', csv, { 'content-type': 'text/csv', 'x-meedoen-upload': '1' });
   assertProblem(anon, 401);
   assert.deepEqual(await snapshot(), before);
   const pl = await upload('employers', csv, { user: 'projectleider' });

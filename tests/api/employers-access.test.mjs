@@ -157,7 +157,8 @@ test('a malformed body is 400 before any rule, for every employer-side write', a
     assertProblem(await t.call('accountmanager', 'PATCH', path, 'null'), 400, 'body');
   }
   // a body that is not JSON at all
-  assertProblem(await t.call('accountmanager', 'POST', '/api/employers', 'name=x', { 'content-type': 'text/plain' }), 415);
+  assertProblem(await t.call('accountmanager', 'POST', '/api/employers', 'name=x', { 'content-type': 'text/plain' }), 403, 'Content-Type');
+  assertProblem(await t.call('accountmanager', 'POST', '/api/employers', 'name=x', { 'content-type': 'text/csv' }), 415);
   assert.deepEqual(await counts(), before);
 });
 

@@ -237,7 +237,7 @@ test('attendance import: rows checked as the API checks items; partial stores th
     `${P},${g.name},${p2.id},${TUE_BEFORE},te laat,`, //                 9 status
   ].join('\n');
   const beforeDay = await read(TUE_BEFORE, 'jobcoach');
-  const call = (q) => t.call('taalaanbieder', 'POST', `/api/import/class-attendance${q}`, file, { 'content-type': 'text/csv' });
+  const call = (q) => t.call('taalaanbieder', 'POST', `/api/import/class-attendance${q}`, file, { 'content-type': 'text/csv', 'x-meedoen-upload': '1' });
   const body = assertProblem(await call(''), 422);
   assert.equal(body.committed, false);
   assert.equal(body.rows, 8);
@@ -254,5 +254,5 @@ test('attendance import: rows checked as the API checks items; partial stores th
   assert.equal(itemOf(await read(TUE_BEFORE, 'jobcoach'), p1).status, 'absent_unexcused');
   const again = await call('?partial=1');
   assert.equal(again.body.unchanged, 1, 'the same mark again is unchanged');
-  assertProblem(await t.call('werkgever', 'POST', '/api/import/class-attendance', file, { 'content-type': 'text/csv' }), 403);
+  assertProblem(await t.call('werkgever', 'POST', '/api/import/class-attendance', file, { 'content-type': 'text/csv', 'x-meedoen-upload': '1' }), 403);
 });

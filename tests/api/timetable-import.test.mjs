@@ -23,7 +23,7 @@ before(async () => {
 after(async () => { await t?.stop(); });
 
 async function importCsv(csv, query = '', user = 'taalaanbieder') {
-  return t.call(user, 'POST', `/api/import/timetable${query}`, csv, { 'content-type': 'text/csv' });
+  return t.call(user, 'POST', `/api/import/timetable${query}`, csv, { 'content-type': 'text/csv', 'x-meedoen-upload': '1' });
 }
 
 async function groups() {
@@ -167,7 +167,7 @@ test('timetable import: the header must be right; the body must be CSV', async (
   assert.equal(body.errors[0].field, 'header');
   body = assertProblem(await importCsv(`${HEADER}\n${provider},x,mon,09:00\n`), 422);
   assert.ok(body.errors.some((e) => e.line === 2 && e.field === 'row'));
-  const r = await t.call('taalaanbieder', 'POST', '/api/import/timetable', HEADER, { 'content-type': 'application/json' });
+  const r = await t.call('taalaanbieder', 'POST', '/api/import/timetable', HEADER, { 'content-type': 'application/json', 'x-meedoen-upload': '1' });
   assertProblem(r, 415);
   assertProblem(await importCsv(HEADER, '?partial=maybe'), 422, 'partial');
 });

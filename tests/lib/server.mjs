@@ -36,7 +36,8 @@ export function runCli(args, opts = {}) {
   }
 }
 
-// Start a server. options: participants (demo size, default 40), seed.
+// Start a server. options: participants (demo size, default 40), seed, env,
+// args (more `meedoen serve` options).
 // Returns { url, port, db, dir, stop(), log() }.
 export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'meedoen-test-'));
@@ -46,7 +47,7 @@ export async function startServer(options = {}) {
   const demo = runCli(['--db', db, 'demo', '--participants', n, '--seed', seed]);
   if (demo.status !== 0) throw new Error(`meedoen demo failed: ${demo.stderr}`);
   const port = await freePort();
-  const args = ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--web', join(ROOT, 'web'), '--vendor', join(ROOT, 'node_modules')];
+  const args = ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--web', join(ROOT, 'web'), '--vendor', join(ROOT, 'node_modules'), ...(options.args || [])];
   const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(options.env || {}) } });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });

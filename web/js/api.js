@@ -35,7 +35,9 @@ async function parseBody(response) {
 
 // request(method, path, body?, options?) -> parsed JSON body.
 // options: { raw: true } sends body as is (Blob/File/string) with
-// options.contentType; { noRedirect: true } turns off the 401 redirect;
+// options.contentType and the header X-Meedoen-Upload: 1, which the server
+// requires on file uploads (a form on another site cannot set it);
+// { noRedirect: true } turns off the 401 redirect;
 // { acceptStatus: [422] } returns the body for those statuses instead of throwing.
 export async function request(method, path, body, options = {}) {
   const headers = { accept: 'application/json' };
@@ -44,6 +46,7 @@ export async function request(method, path, body, options = {}) {
     if (options.raw) {
       payload = body;
       if (options.contentType) headers['content-type'] = options.contentType;
+      headers['x-meedoen-upload'] = '1';
     } else {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
