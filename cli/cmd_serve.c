@@ -16,12 +16,15 @@
 void help_serve(void)
 {
 	puts("usage: meedoen [--db PATH] serve [--listen HOST:PORT] [--web DIR] [--vendor DIR]\n"
-	     "                                [--threads N] [--quiet] [--secure-cookies]\n\n"
+	     "                                [--threads N] [--quiet] [--secure-cookies]\n"
+	     "                                [--trusted-proxy ADDR[,ADDR...]]\n\n"
 	     "Serve the web UI and the HTTP API (docs/api.md). Defaults: --listen 127.0.0.1:8080,\n"
 	     "--web web (or $MEEDOEN_WEB), --vendor node_modules (or $MEEDOEN_VENDOR), --threads 4.\n"
 	     "Port 0 picks a free port. --quiet leaves out the access log. --secure-cookies (or\n"
 	     "MEEDOEN_SECURE_COOKIES=1) marks the session cookie Secure: use it when a TLS proxy\n"
-	     "serves meedoen over https.");
+	     "serves meedoen over https. --trusted-proxy (or $MEEDOEN_TRUSTED_PROXIES) names the\n"
+	     "proxies (addresses or networks, e.g. 10.0.0.5,fd00::/8) whose X-Forwarded-For names\n"
+	     "the client; from any other peer the header is ignored.");
 }
 
 static int parse_listen(const char *v, char *host, size_t size, uint16_t *port)
@@ -53,6 +56,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 					      { "threads", required_argument, NULL, 't' },
 					      { "quiet", no_argument, NULL, 'q' },
 					      { "secure-cookies", no_argument, NULL, 's' },
+					      { "trusted-proxy", required_argument, NULL, 'p' },
 					      { NULL, 0, NULL, 0 } };
 	char host[64] = "127.0.0.1";
 	struct server_config cfg = {
@@ -66,6 +70,8 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	};
 	int o;
 	bool secure = getenv("MEEDOEN_SECURE_COOKIES") && strcmp(getenv("MEEDOEN_SECURE_COOKIES"), "1") == 0;
+	const char *proxies = getenv("MEEDOEN_TRUSTED_PROXIES");
+	struct netaddr_set trusted = { 0 };
 	struct server *srv = NULL;
 	struct err e;
 
@@ -88,11 +94,19 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		}
 		case 'q': cfg.quiet = true; break;
 		case 's': secure = true; break;
+		case 'p': proxies = optarg; break;
 		default: return cli_usage("serve", "unknown option");
 		}
 	}
 	if (optind < argc)
 		return cli_usage("serve", "unexpected argument \"%s\"", argv[optind]);
+	err_init(&e);
+	if (netaddr_set_parse(proxies, &trusted, &e) != 0) {
+		int rc = cli_usage("serve", "--trusted-proxy: %s", e.nfields ? e.fields[0].reason : e.msg);
+		err_release(&e);
+		return rc;
+	}
+	err_release(&e);
 	struct stat sb;
 	if (stat(cfg.web_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		fprintf(stderr, "meedoen: web UI folder \"%s\" not found (use --web DIR)\n", cfg.web_dir);
@@ -102,6 +116,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	if (cli_open(c) != 0)
 		return EXIT_USER;
 	c->app.secure_cookies = secure;
+	c->app.trusted_proxies = trusted;
 
 	/* block the stop signals in every thread; this one waits for them */
 	sigset_t stop;
