@@ -122,7 +122,7 @@ test('an unknown name answers like a wrong password and takes as long', async ()
   assert.equal((await login('regisseur', DEMO_PASSWORD)).status, 200);
 });
 
-// Must stay last: it exhausts the guard of 127.0.0.1.
+// Must stay the last test that logs in: it exhausts the guard of 127.0.0.1.
 test('1,000 failed logins with random unknown names: bounded by the address guard, no rows; X-Forwarded-For only from a trusted proxy', async () => {
   const before = tableCounts();
   assert.equal(before.login_attempt, undefined, 'no table of attempts keyed by attacker-chosen names');
@@ -159,4 +159,17 @@ test('1,000 failed logins with random unknown names: bounded by the address guar
   // the proxy itself, and other clients behind it, are not
   assert.equal((await login('klantmanager', DEMO_PASSWORD, { from: '127.0.0.2' })).status, 200);
   assert.equal((await login('klantmanager', DEMO_PASSWORD, { from: '127.0.0.2', xff: '203.0.113.2' })).status, 200);
+});
+
+test('serve refuses a trusted-proxy list that is not addresses, naming the entry', async () => {
+  const { runCli } = await import('../lib/server.mjs');
+  for (const args of [['--trusted-proxy', 'proxy.example'], ['--trusted-proxy', '10.0.0.1,10.0.0.0/33']]) {
+    const r = runCli(['--db', `${srv.dir}/unused.db`, 'serve', '--listen', '127.0.0.1:0', ...args]);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /--trusted-proxy: "(proxy\.example|10\.0\.0\.0\/33)" is not an IP address or network/);
+  }
+  const env = runCli(['--db', `${srv.dir}/unused.db`, 'serve', '--listen', '127.0.0.1:0'],
+    { env: { MEEDOEN_TRUSTED_PROXIES: '1.2.3.4, nope' } });
+  assert.notEqual(env.status, 0);
+  assert.match(env.stderr, /"nope" is not an IP address or network/);
 });
