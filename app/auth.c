@@ -194,14 +194,19 @@ static void guard_failed(struct guard_table *t, const char *key, int64_t now_ms)
 }
 
 /* The address guard's key: the address, an IPv6 one cut to its /64 (one
- * subscriber's network). */
+ * subscriber's network), an IPv4-mapped one as its IPv4 address. */
 static void address_key(const char *address, char out[72])
 {
 	unsigned char v6[16];
 	char text[INET6_ADDRSTRLEN];
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 	if (address && inet_pton(AF_INET6, address, v6) == 1) {
-		memset(v6 + 8, 0, 8);
-		inet_ntop(AF_INET6, v6, text, sizeof text);
+		if (memcmp(v6, mapped, sizeof mapped) == 0)
+			inet_ntop(AF_INET, v6 + 12, text, sizeof text); /* ::ffff:a.b.c.d is a.b.c.d */
+		else {
+			memset(v6 + 8, 0, 8);
+			inet_ntop(AF_INET6, v6, text, sizeof text);
+		}
 		address = text;
 	}
 	str_copy(out, 72, address && *address ? address : "-");
