@@ -19,6 +19,7 @@
 
 #include "app/keyring.h"
 #include "base/err.h"
+#include "base/netaddr.h"
 #include "domain/access.h"
 #include "domain/date.h"
 #include "store/store.h"
@@ -34,6 +35,9 @@ struct app {
 	int64_t session_idle_s;
 	int64_t session_max_s;
 	bool secure_cookies;
+	/* proxies whose X-Forwarded-For names the client (serve
+	 * --trusted-proxy); empty: the peer is the client */
+	struct netaddr_set trusted_proxies;
 	/* at most max_hashing argon2id hashes at once (64 MiB each) */
 	pthread_mutex_t hash_lock;
 	pthread_cond_t hash_cond;
@@ -66,6 +70,9 @@ struct app_ctx {
 	char today_s[DATE_STR_LEN];
 	char now_s[32]; /* timestamp of the request */
 	int64_t started_ms;
+	/* the session may only set up the second factor (its organisation
+	 * requires one and the user has none yet): app_session_setup() */
+	bool setup_only;
 };
 
 /* Set up app state with the database behind st and bring the database
@@ -99,14 +106,34 @@ json_t *app_actor_json(const struct actor *a);
 
 #define SESSION_TOKEN_LEN 44 /* base64url of 32 bytes plus NUL */
 
-/* Check a password and open a session: *token (to put in the cookie) and
- * the actor filled. ERR_UNAUTHORIZED for a wrong name or password,
- * ERR_THROTTLED (with retry_after) after repeated failures for the account
- * or the address. */
+/* What a right password leads to. */
+enum login_step {
+	LOGIN_DONE,          /* token is a session; the actor is set */
+	LOGIN_SECOND_FACTOR, /* token is a pending login (not a session):
+			      * app_login_second_factor() finishes it */
+};
+
+/* Check a password. A user with a second factor gets a pending login
+ * (valid 5 minutes) for app_login_second_factor(); anyone else a session,
+ * which is setup-only (see app_session) while their organisation requires
+ * a second factor they have not set up. Failed attempts count against the
+ * account (back-off: after 5, 1 s doubling to 15 min, reset by a success)
+ * and against the address (a guard of 100 per 15 min, in memory);
+ * unknown names against the address and an in-memory table, never rows.
+ * ERR_UNAUTHORIZED for a wrong name or password, ERR_THROTTLED with
+ * retry_after while either is locked. */
 int app_login(struct app_ctx *ctx, const char *username, const char *password, const char *address,
-	      char token[SESSION_TOKEN_LEN], struct err *e);
-/* Resolve a session token into ctx->actor, or ERR_UNAUTHORIZED. */
+	      char token[SESSION_TOKEN_LEN], enum login_step *step, struct err *e);
+/* Finish a pending login with a TOTP code or a recovery code: a session
+ * in token. Wrong codes count like wrong passwords; a code is taken once. */
+int app_login_second_factor(struct app_ctx *ctx, const char *pending, const char *code, const char *address,
+			    char token[SESSION_TOKEN_LEN], struct err *e);
+/* Resolve a session token into ctx->actor, or ERR_UNAUTHORIZED; a
+ * setup-only session is ERR_FORBIDDEN here. */
 int app_session(struct app_ctx *ctx, const char *token, struct err *e);
+/* The same, but a setup-only session is accepted (ctx->setup_only). For
+ * the own-account routes, /api/me and logout. */
+int app_session_setup(struct app_ctx *ctx, const char *token, struct err *e);
 int app_logout(struct app_ctx *ctx, const char *token, struct err *e);
 
 /* Hash a password with argon2id into out (crypto_pwhash_STRBYTES). */
@@ -118,6 +145,27 @@ int app_user_list(struct app_ctx *ctx, json_t **out, struct err *e);
 int app_user_update(struct app_ctx *ctx, int64_t id, const json_t *in, json_t **out, struct err *e);
 int app_org_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e);
 int app_org_list(struct app_ctx *ctx, json_t **out, struct err *e);
+/* Change an organisation: {"require_second_factor": bool} (admin). */
+int app_org_update(struct app_ctx *ctx, int64_t id, const json_t *in, json_t **out, struct err *e);
+
+/* ---- the second factor (app/second_factor.c) ---- */
+
+/* The actor's own second factor: {"enabled","required","setting_up",
+ * "recovery_codes_left"}. */
+int app_second_factor_status(struct app_ctx *ctx, json_t **out, struct err *e);
+/* Start setting up TOTP: a new secret (unconfirmed until a first code),
+ * {"secret" (base32),"uri" (otpauth://),"qr":{"size","rows":["0101…"]}}.
+ * ERR_CONFLICT when one is active already. */
+int app_second_factor_begin(struct app_ctx *ctx, json_t **out, struct err *e);
+/* Confirm with {"code"}: the secret becomes active and
+ * {"recovery_codes":[10 codes]} come back, shown this once. */
+int app_second_factor_confirm(struct app_ctx *ctx, const json_t *in, json_t **out, struct err *e);
+/* Turn it off with {"code"} (TOTP or recovery code); ERR_FORBIDDEN when
+ * the organisation requires it. */
+int app_second_factor_disable(struct app_ctx *ctx, const json_t *in, struct err *e);
+/* Admin: forget user id's second factor and end their sessions; they set
+ * it up again at their next login if their organisation requires it. */
+int app_second_factor_reset(struct app_ctx *ctx, int64_t id, json_t **out, struct err *e);
 
 /* All code lists, roles, organisation types and categories. */
 json_t *app_codes(void);

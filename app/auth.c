@@ -2,23 +2,41 @@
  * auth.c - logging in and out, sessions, and the admin's users and
  * organisations. Passwords are argon2id hashes (libsodium, interactive
  * limits); a session token is 32 random bytes given to the browser once
- * and stored only as its BLAKE2b hash. Repeated failed logins lock the
- * account name and the address out for a growing while.
+ * and stored only as its BLAKE2b hash.
+ *
+ * Throttling has two parts, so that guessing one account's password
+ * cannot lock out anyone else:
+ * - per account, in the user's row: after FREE_FAILURES failed passwords
+ *   or second-factor codes each try waits 1 s, 2 s, 4 s ... up to 15 min
+ *   after the last failure; a success resets it;
+ * - per client address, a guard in memory: at most ADDR_LIMIT failures in
+ *   ADDR_WINDOW, so one address cannot spray guesses over many accounts.
+ * Failures for names that are not accounts count against the address and
+ * a bounded in-memory table (the same back-off, so the answers do not tell
+ * which names exist), never as rows. A login for an unknown name verifies
+ * against a dummy hash, taking as long as one for a known name.
  */
 #include "app/app.h"
+#include "app/auth_internal.h"
 #include "app/employers.h"
 #include "app/input.h"
 #include "app/path.h"
 #include "base/buf.h"
 #include "base/clock.h"
+#include "base/log.h"
 #include "domain/codes.h"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <string.h>
 
-#define FREE_FAILURES 5      /* failures before the lock-out starts */
-#define FIRST_LOCK_S 30      /* first lock-out, doubling after each failure */
-#define MAX_LOCK_S (15 * 60) /* longest lock-out */
+#define FREE_FAILURES 5              /* failures before the back-off starts */
+#define FIRST_WAIT_MS 1000           /* first wait, doubling after each failure */
+#define MAX_WAIT_MS (15 * 60 * 1000) /* longest wait */
+#define ADDR_LIMIT 100               /* failures per address ... */
+#define ADDR_WINDOW_MS (15 * 60 * 1000) /* ... in this window */
+#define GUARD_SLOTS 2048             /* entries per in-memory table */
+#define PENDING_S 300                /* a pending login (second factor due) lives 5 minutes */
 
 /* ---- password hashing, bounded ---- */
 
@@ -81,32 +99,157 @@ static void token_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-/* Seconds still locked for `key`, 0 when free. */
-static int64_t locked_for(struct app_ctx *ctx, const char *key, int64_t now, struct err *e, bool *failed)
+/* ---- throttling ---- */
+
+/* How long to wait after the last of `failures` failures. */
+static int64_t backoff_ms(int failures)
 {
-	int failures;
-	int64_t last;
-	*failed = false;
-	if (store_login_failures(ctx->st, key, &failures, &last, e) != 0) {
-		*failed = true;
-		return 0;
-	}
 	if (failures < FREE_FAILURES)
 		return 0;
 	int shift = failures - FREE_FAILURES;
-	int64_t lock = shift >= 10 ? MAX_LOCK_S : (int64_t)FIRST_LOCK_S << shift;
-	if (lock > MAX_LOCK_S)
-		lock = MAX_LOCK_S;
-	return last + lock > now ? last + lock - now : 0;
+	if (shift >= 20)
+		return MAX_WAIT_MS;
+	int64_t w = (int64_t)FIRST_WAIT_MS << shift;
+	return w > MAX_WAIT_MS ? MAX_WAIT_MS : w;
+}
+
+static int throttled(struct err *e, int64_t wait_ms)
+{
+	int s = (int)((wait_ms + 999) / 1000);
+	e->retry_after = s;
+	return err_set(e, ERR_THROTTLED, "too many failed logins: try again in %d seconds", s);
+}
+
+int auth_account_wait(const struct user_row *u, int64_t now_ms, struct err *e)
+{
+	int64_t until = u->login_failed_at + backoff_ms(u->login_failures);
+	if (u->login_failures >= FREE_FAILURES && until > now_ms)
+		return throttled(e, until - now_ms);
+	return 0;
+}
+
+int auth_account_failed(struct app_ctx *ctx, const struct user_row *u, int64_t now_ms, struct err *e)
+{
+	return store_login_failed(ctx->st, u->id, now_ms, e);
+}
+
+/* A bounded table of failure counters in memory: for client addresses
+ * (a window of ADDR_WINDOW_MS) and for names that are not accounts (the
+ * accounts' back-off). When full, the entry touched longest ago goes.
+ * Process-wide like the server itself; one lock, held only to count. */
+struct guard_slot {
+	char key[72];
+	int failures;
+	int64_t first_ms, last_ms;
+};
+struct guard_table {
+	pthread_mutex_t lock;
+	struct guard_slot slot[GUARD_SLOTS];
+};
+static struct guard_table addr_guard = { .lock = PTHREAD_MUTEX_INITIALIZER };
+static struct guard_table name_guard = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static struct guard_slot *guard_find(struct guard_table *t, const char *key)
+{
+	for (int i = 0; i < GUARD_SLOTS; i++)
+		if (t->slot[i].key[0] && strcmp(t->slot[i].key, key) == 0)
+			return &t->slot[i];
+	return NULL;
+}
+
+/* Milliseconds still to wait for key, 0 when free. */
+static int64_t guard_wait(struct guard_table *t, const char *key, int64_t now_ms)
+{
+	int64_t wait = 0;
+	pthread_mutex_lock(&t->lock);
+	struct guard_slot *g = guard_find(t, key);
+	if (g && t == &addr_guard && g->failures >= ADDR_LIMIT && g->first_ms + ADDR_WINDOW_MS > now_ms)
+		wait = g->first_ms + ADDR_WINDOW_MS - now_ms;
+	else if (g && t == &name_guard && g->failures >= FREE_FAILURES && g->last_ms + backoff_ms(g->failures) > now_ms)
+		wait = g->last_ms + backoff_ms(g->failures) - now_ms;
+	pthread_mutex_unlock(&t->lock);
+	return wait;
+}
+
+static void guard_failed(struct guard_table *t, const char *key, int64_t now_ms)
+{
+	pthread_mutex_lock(&t->lock);
+	struct guard_slot *g = guard_find(t, key);
+	if (g == NULL) {
+		g = &t->slot[0];
+		for (int i = 0; i < GUARD_SLOTS && g->key[0]; i++)
+			if (t->slot[i].key[0] == '\0' || t->slot[i].last_ms < g->last_ms)
+				g = &t->slot[i];
+		memset(g, 0, sizeof *g);
+		str_copy(g->key, sizeof g->key, key);
+		g->first_ms = now_ms;
+	}
+	if (t == &addr_guard && g->first_ms + ADDR_WINDOW_MS <= now_ms) {
+		g->failures = 0; /* a new window */
+		g->first_ms = now_ms;
+	}
+	g->failures++;
+	g->last_ms = now_ms;
+	pthread_mutex_unlock(&t->lock);
+}
+
+/* The address guard's key: the address, an IPv6 one cut to its /64 (one
+ * subscriber's network), an IPv4-mapped one as its IPv4 address. */
+static void address_key(const char *address, char out[72])
+{
+	unsigned char v6[16];
+	char text[INET6_ADDRSTRLEN];
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	if (address && inet_pton(AF_INET6, address, v6) == 1) {
+		if (memcmp(v6, mapped, sizeof mapped) == 0)
+			inet_ntop(AF_INET, v6 + 12, text, sizeof text); /* ::ffff:a.b.c.d is a.b.c.d */
+		else {
+			memset(v6 + 8, 0, 8);
+			inet_ntop(AF_INET6, v6, text, sizeof text);
+		}
+		address = text;
+	}
+	str_copy(out, 72, address && *address ? address : "-");
+}
+
+/* ---- sessions ---- */
+
+static int session_open(struct app_ctx *ctx, const struct user_row *u, char token[SESSION_TOKEN_LEN], struct err *e)
+{
+	char th[65];
+	unsigned char raw[32];
+	int64_t now = clock_now_ms() / 1000;
+
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(token, SESSION_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof raw);
+	token_hash(token, th);
+	if (store_session_insert(ctx->st, th, u->id, now, now + ctx->app->session_max_s, e) != 0)
+		return -1;
+	app_ctx_user(ctx, u);
+	ctx->setup_only = u->org_requires_second_factor && !u->second_factor;
+	return 0;
+}
+
+static int pending_open(struct app_ctx *ctx, const struct user_row *u, char token[SESSION_TOKEN_LEN], struct err *e)
+{
+	char th[65];
+	unsigned char raw[32];
+	int64_t now = clock_now_ms() / 1000;
+
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(token, SESSION_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof raw);
+	token_hash(token, th);
+	return store_pending_insert(ctx->st, th, u->id, now, now + PENDING_S, e);
 }
 
 int app_login(struct app_ctx *ctx, const char *username, const char *password, const char *address,
-	      char token[SESSION_TOKEN_LEN], struct err *e)
+	      char token[SESSION_TOKEN_LEN], enum login_step *step, struct err *e)
 {
-	char ukey[128], akey[96], th[65];
-	struct user_row u;
-	bool failed;
-	int64_t now = clock_now_ms() / 1000;
+	char akey[72], nkey[72];
+	struct user_row u = { 0 };
+	int64_t now = clock_now_ms();
 
 	if (username == NULL || *username == '\0')
 		err_field(e, "username", "is required");
@@ -114,50 +257,95 @@ int app_login(struct app_ctx *ctx, const char *username, const char *password, c
 		err_field(e, "password", "is required");
 	if (e->nfields)
 		return -1;
-	snprintf(ukey, sizeof ukey, "user:%.100s", username);
-	snprintf(akey, sizeof akey, "addr:%.80s", address ? address : "-");
-	int64_t wait = locked_for(ctx, ukey, now, e, &failed);
-	if (failed)
-		return -1;
-	int64_t wait_addr = locked_for(ctx, akey, now, e, &failed);
-	if (failed)
-		return -1;
-	if (wait_addr > wait)
-		wait = wait_addr;
-	if (wait > 0) {
-		e->retry_after = (int)wait;
-		return err_set(e, ERR_THROTTLED, "too many failed logins: try again in %lld seconds", (long long)wait);
-	}
+	address_key(address, akey);
+	str_copy(nkey, sizeof nkey, username);
+	int64_t wait = guard_wait(&addr_guard, akey, now);
+	if (wait > 0)
+		return throttled(e, wait);
 
 	struct err lookup;
 	err_init(&lookup);
 	bool found = store_user_by_name(ctx->st, username, &u, &lookup) == 0;
+	bool failed_lookup = !found && lookup.kind != ERR_NOT_FOUND;
 	err_release(&lookup);
+	if (failed_lookup)
+		return err_set(e, ERR_INTERNAL, "user lookup failed");
+	if (found && auth_account_wait(&u, now, e) != 0)
+		goto out_wipe;
+	if (!found && (wait = guard_wait(&name_guard, nkey, now)) > 0) {
+		throttled(e, wait);
+		goto out_wipe;
+	}
+
 	/* verify against a real hash even for unknown names, so the time taken
 	 * does not tell which names exist */
 	pthread_once(&dummy_once, make_dummy_hash);
 	bool ok = password_ok(ctx->app, found ? u.password_hash : dummy_hash, password) && found && u.active;
 	sodium_memzero(u.password_hash, sizeof u.password_hash);
 	if (!ok) {
-		if (store_login_failed(ctx->st, ukey, now, e) != 0 || store_login_failed(ctx->st, akey, now, e) != 0)
+		guard_failed(&addr_guard, akey, now);
+		if (!found)
+			guard_failed(&name_guard, nkey, now);
+		else if (auth_account_failed(ctx, &u, now, e) != 0)
 			return -1;
 		return err_set(e, ERR_UNAUTHORIZED, "wrong user name or password");
 	}
-	if (store_login_reset(ctx->st, ukey, e) != 0 || store_login_reset(ctx->st, akey, e) != 0)
+	if (store_login_reset(ctx->st, u.id, e) != 0)
 		return -1;
-
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(token, SESSION_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof raw);
-	token_hash(token, th);
-	if (store_session_insert(ctx->st, th, u.id, now, now + ctx->app->session_max_s, e) != 0)
-		return -1;
-	app_ctx_user(ctx, &u);
-	return 0;
+	if (u.second_factor) {
+		*step = LOGIN_SECOND_FACTOR;
+		return pending_open(ctx, &u, token, e);
+	}
+	*step = LOGIN_DONE;
+	return session_open(ctx, &u, token, e);
+out_wipe:
+	sodium_memzero(u.password_hash, sizeof u.password_hash);
+	return -1;
 }
 
-int app_session(struct app_ctx *ctx, const char *token, struct err *e)
+int app_login_second_factor(struct app_ctx *ctx, const char *pending, const char *code, const char *address,
+			    char token[SESSION_TOKEN_LEN], struct err *e)
+{
+	char akey[72], th[65];
+	struct user_row u;
+	int64_t uid, now = clock_now_ms();
+
+	if (code == NULL || *code == '\0')
+		return err_field(e, "code", "is required");
+	if (pending == NULL || strlen(pending) != SESSION_TOKEN_LEN - 1)
+		return err_set(e, ERR_UNAUTHORIZED, "no pending login, or it expired: log in with your password again");
+	address_key(address, akey);
+	int64_t wait = guard_wait(&addr_guard, akey, now);
+	if (wait > 0)
+		return throttled(e, wait);
+	token_hash(pending, th);
+	if (store_pending_lookup(ctx->st, th, now / 1000, &uid, e) != 0)
+		return -1;
+	if (store_user_get(ctx->st, uid, &u, e) != 0)
+		return -1;
+	sodium_memzero(u.password_hash, sizeof u.password_hash);
+	if (!u.active)
+		return err_set(e, ERR_UNAUTHORIZED, "no pending login, or it expired: log in with your password again");
+	if (auth_account_wait(&u, now, e) != 0)
+		return -1;
+	if (second_factor_verify(ctx, &u, code, e) != 0) {
+		if (e->kind != ERR_UNAUTHORIZED)
+			return -1;
+		guard_failed(&addr_guard, akey, now);
+		struct err tmp;
+		err_init(&tmp);
+		if (auth_account_failed(ctx, &u, now, &tmp) != 0)
+			err_set(e, ERR_INTERNAL, "%s", tmp.msg);
+		err_release(&tmp);
+		return -1;
+	}
+	if (store_login_reset(ctx->st, u.id, e) != 0 || store_pending_delete(ctx->st, u.id, e) != 0)
+		return -1;
+	u.login_failures = 0;
+	return session_open(ctx, &u, token, e);
+}
+
+static int session_resolve(struct app_ctx *ctx, const char *token, struct err *e)
 {
 	char th[65];
 	struct user_row u;
@@ -169,7 +357,26 @@ int app_session(struct app_ctx *ctx, const char *token, struct err *e)
 		return -1;
 	sodium_memzero(u.password_hash, sizeof u.password_hash);
 	app_ctx_user(ctx, &u);
+	/* the organisation's requirement holds for sessions opened before it
+	 * was set, too */
+	ctx->setup_only = u.org_requires_second_factor && !u.second_factor;
 	return 0;
+}
+
+int app_session(struct app_ctx *ctx, const char *token, struct err *e)
+{
+	if (session_resolve(ctx, token, e) != 0)
+		return -1;
+	if (ctx->setup_only)
+		return err_set(e, ERR_FORBIDDEN,
+			       "your organisation requires a second factor: set it up on your account page first "
+			       "(tweestapsverificatie is verplicht: stel die eerst in op de pagina Mijn account)");
+	return 0;
+}
+
+int app_session_setup(struct app_ctx *ctx, const char *token, struct err *e)
+{
+	return session_resolve(ctx, token, e);
 }
 
 int app_logout(struct app_ctx *ctx, const char *token, struct err *e)
@@ -336,7 +543,36 @@ int app_org_add(struct app_ctx *ctx, const json_t *in, json_t **out, struct err 
 		e->kind = e->kind == ERR_INVALID ? ERR_CONFLICT : e->kind;
 		return -1;
 	}
-	*out = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "name", get_str(in, "name"), "type", type);
+	*out = json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)id, "name", get_str(in, "name"), "type", type,
+			 "require_second_factor", false);
+	return 0;
+}
+
+int app_org_update(struct app_ctx *ctx, int64_t id, const json_t *in, json_t **out, struct err *e)
+{
+	static const char *const allowed[] = { "require_second_factor", NULL };
+	struct org_row org;
+
+	if (need_admin(ctx, e) != 0)
+		return -1;
+	if (!json_is_object(in))
+		return err_field(e, "body", "must be a JSON object");
+	input_unknown_members(in, allowed, e);
+	json_t *req = json_object_get(in, "require_second_factor");
+	if (req == NULL)
+		err_field(e, "require_second_factor", "is required");
+	else if (!json_is_boolean(req))
+		err_field(e, "require_second_factor", "must be true or false");
+	if (e->nfields)
+		return -1;
+	if (store_org_get(ctx->st, id, &org, e) != 0)
+		return -1;
+	if (store_org_set_second_factor(ctx->st, id, json_is_true(req), e) != 0)
+		return -1;
+	log_info("organisation %lld \"%s\": second factor %s by %s", (long long)id, org.name,
+		 json_is_true(req) ? "required" : "no longer required", ctx->actor.username);
+	*out = json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)id, "name", org.name, "type", org.type,
+			 "require_second_factor", json_is_true(req));
 	return 0;
 }
 

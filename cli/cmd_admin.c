@@ -1,5 +1,6 @@
 /*
- * cmd_admin.c - `meedoen init`, `demo`, `user` and `organisation`.
+ * cmd_admin.c - `meedoen init`, `demo`, `user` (with reset-2fa) and
+ * `organisation` (with set --require-second-factor).
  */
 #include "cli/cli.h"
 #include "base/buf.h"
@@ -171,11 +172,15 @@ void help_user(void)
 {
 	puts("usage: meedoen [--db PATH] user add --username NAME --name \"DISPLAY NAME\" --role ROLE\n"
 	     "                                  --organisation ID [--password-stdin]\n"
-	     "       meedoen [--db PATH] user list [--json]\n\n"
+	     "       meedoen [--db PATH] user list [--json]\n"
+	     "       meedoen [--db PATH] user reset-2fa USER [--json]\n\n"
 	     "Roles: director, case_manager, youth_consultant, project_leader, job_coach,\n"
 	     "account_manager, department_assistant, volunteer, welfare, language_provider,\n"
 	     "employer, admin. The role must fit the organisation's type. The password (at least\n"
-	     "10 characters) is read from the first line of standard input.");
+	     "10 characters) is read from the first line of standard input.\n\n"
+	     "reset-2fa forgets the second factor (TOTP secret and recovery codes) of USER (a user\n"
+	     "name or id) and ends their sessions, e.g. after a lost phone; if their organisation\n"
+	     "requires a second factor they set it up again at their next login.");
 }
 
 static int read_password(char *out, size_t size)
@@ -295,11 +300,63 @@ static bool only_json_flag(int argc, char **argv, const char *cmd, int *rc)
 	return json;
 }
 
+static int user_reset_2fa(struct cli *c, int argc, char **argv)
+{
+	const char *who = NULL;
+	bool json = false;
+	json_t *out = NULL;
+	struct user_row u;
+	struct err e;
+	int rc = EXIT_USER;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else if (who == NULL && argv[i][0] != '-')
+			who = argv[i];
+		else
+			return cli_usage("user reset-2fa", "unexpected argument \"%s\"", argv[i]);
+	}
+	if (who == NULL)
+		return cli_usage("user reset-2fa", "name the user (user name or id)");
+	if (cli_open(c) != 0)
+		return EXIT_USER;
+	err_init(&e);
+	char *end;
+	long long id = strtoll(who, &end, 10);
+	if (*end != '\0' || id <= 0) {
+		if (store_user_by_name(c->st, who, &u, &e) != 0) {
+			err_set(&e, ERR_NOT_FOUND, "no user \"%s\"", who);
+			goto out_fail;
+		}
+		sodium_memzero(u.password_hash, sizeof u.password_hash);
+		id = u.id;
+	}
+	if (app_second_factor_reset(&c->ctx, id, &out, &e) != 0)
+		goto out_fail;
+	if (json)
+		cli_print_json(out);
+	else
+		printf("second factor of %s reset%s; their sessions are ended\n",
+		       json_string_value(json_object_get(out, "username")),
+		       json_is_true(json_object_get(out, "had_second_factor")) ? "" : " (there was none)");
+	rc = 0;
+	goto out;
+out_fail:
+	rc = cli_fail(&e);
+out:
+	json_decref(out);
+	err_release(&e);
+	return rc;
+}
+
 int cmd_user(struct cli *c, int argc, char **argv)
 {
 	int rc = 0;
 	if (argc < 2)
-		return cli_usage("user", "say add or list");
+		return cli_usage("user", "say add, list or reset-2fa");
+	if (strcmp(argv[1], "reset-2fa") == 0)
+		return user_reset_2fa(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "add") == 0)
 		return user_add(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0) {
@@ -314,15 +371,72 @@ int cmd_user(struct cli *c, int argc, char **argv)
 void help_organisation(void)
 {
 	puts("usage: meedoen [--db PATH] organisation add --name NAME --type TYPE [--json]\n"
-	     "       meedoen [--db PATH] organisation list [--json]\n\n"
+	     "       meedoen [--db PATH] organisation list [--json]\n"
+	     "       meedoen [--db PATH] organisation set ID --require-second-factor yes|no [--json]\n\n"
 	     "Types: municipality, social_work_company, refugee_support, welfare, language_provider,\n"
-	     "employer, reception_agency, benefits_agency.");
+	     "employer, reception_agency, benefits_agency. --require-second-factor yes makes every\n"
+	     "user of the organisation log in with a second factor (TOTP); who has none yet can\n"
+	     "only set one up on their account page.");
+}
+
+static int org_set(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = { { "require-second-factor", required_argument, NULL, 'r' },
+					      { "json", no_argument, NULL, 'j' },
+					      { NULL, 0, NULL, 0 } };
+	json_t *in = json_object(), *out = NULL;
+	bool json = false;
+	long id = 0;
+	int o, rc = EXIT_USAGE;
+	struct err e;
+
+	err_init(&e);
+	optind = 0;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'r') {
+			if (strcmp(optarg, "yes") != 0 && strcmp(optarg, "no") != 0) {
+				rc = cli_usage("organisation set", "--require-second-factor \"%s\" must be yes or no", optarg);
+				goto out;
+			}
+			json_object_set_new(in, "require_second_factor", json_boolean(strcmp(optarg, "yes") == 0));
+		} else if (o == 'j') {
+			json = true;
+		} else {
+			rc = cli_usage("organisation set", "unknown option");
+			goto out;
+		}
+	}
+	if (optind != argc - 1) {
+		rc = cli_usage("organisation set", "name one organisation by its id");
+		goto out;
+	}
+	if (parse_long("organisation set", "ID", argv[optind], 1, 1L << 40, &id) != 0)
+		goto out;
+	rc = EXIT_USER;
+	if (cli_open(c) != 0)
+		goto out;
+	if (app_org_update(&c->ctx, id, in, &out, &e) != 0) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (json)
+		cli_print_json(out);
+	else
+		printf("%s: second factor %s\n", json_string_value(json_object_get(out, "name")),
+		       json_is_true(json_object_get(out, "require_second_factor")) ? "required" : "not required");
+	rc = 0;
+out:
+	json_decref(in);
+	json_decref(out);
+	err_release(&e);
+	return rc;
 }
 
 static void org_line(const json_t *o)
 {
-	printf("%4lld  %-45s %s\n", (long long)json_integer_value(json_object_get(o, "id")),
-	       json_string_value(json_object_get(o, "name")), json_string_value(json_object_get(o, "type")));
+	printf("%4lld  %-45s %-20s%s\n", (long long)json_integer_value(json_object_get(o, "id")),
+	       json_string_value(json_object_get(o, "name")), json_string_value(json_object_get(o, "type")),
+	       json_is_true(json_object_get(o, "require_second_factor")) ? " second factor required" : "");
 }
 
 int cmd_organisation(struct cli *c, int argc, char **argv)
@@ -333,7 +447,9 @@ int cmd_organisation(struct cli *c, int argc, char **argv)
 					      { NULL, 0, NULL, 0 } };
 	int rc = 0, o;
 	if (argc < 2)
-		return cli_usage("organisation", "say add or list");
+		return cli_usage("organisation", "say add, list or set");
+	if (strcmp(argv[1], "set") == 0)
+		return org_set(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0) {
 		bool json = only_json_flag(argc - 1, argv + 1, "organisation list", &rc);
 		return rc ? rc : list_items(c, json, app_org_list, org_line);

@@ -18,7 +18,8 @@ void help_serve(void)
 {
 	puts("usage: meedoen [--db PATH] serve [--listen HOST:PORT] [--web DIR] [--vendor DIR]\n"
 	     "                                [--threads N] [--quiet] [--secure-cookies] [--origin URL]\n"
-	     "                                [--idle-timeout S] [--header-timeout S] [--body-timeout S]\n\n"
+	     "                                [--idle-timeout S] [--header-timeout S] [--body-timeout S]\n"
+	     "                                [--trusted-proxy ADDR[,ADDR...]]\n\n"
 	     "Serve the web UI and the HTTP API (docs/api.md). Defaults: --listen 127.0.0.1:8080,\n"
 	     "--web web (or $MEEDOEN_WEB), --vendor node_modules (or $MEEDOEN_VENDOR), --threads 4.\n"
 	     "Port 0 picks a free port. --quiet leaves out the access log. --secure-cookies (or\n"
@@ -28,7 +29,10 @@ void help_serve(void)
 	     "differs is refused (default: http:// or, with secure cookies, https:// and the Host\n"
 	     "header). Timeouts in seconds (docs/operations.md): a connection silent for\n"
 	     "--idle-timeout (15) is closed; headers must arrive within --header-timeout (10) of\n"
-	     "the request line and a body within --body-timeout (120), else 408.");
+	     "the request line and a body within --body-timeout (120), else 408.\n"
+	     "--trusted-proxy (or $MEEDOEN_TRUSTED_PROXIES) names the proxies (addresses or\n"
+	     "networks, e.g. 10.0.0.5,fd00::/8) whose X-Forwarded-For names the client; from any\n"
+	     "other peer the header is ignored.");
 }
 
 static int parse_listen(const char *v, char *host, size_t size, uint16_t *port)
@@ -74,6 +78,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 					      { "idle-timeout", required_argument, NULL, 'I' },
 					      { "header-timeout", required_argument, NULL, 'H' },
 					      { "body-timeout", required_argument, NULL, 'B' },
+					      { "trusted-proxy", required_argument, NULL, 'p' },
 					      { NULL, 0, NULL, 0 } };
 	char host[64] = "127.0.0.1";
 	struct server_config cfg = {
@@ -89,6 +94,8 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	char origin[256];
 	int o;
 	bool secure = getenv("MEEDOEN_SECURE_COOKIES") && strcmp(getenv("MEEDOEN_SECURE_COOKIES"), "1") == 0;
+	const char *proxies = getenv("MEEDOEN_TRUSTED_PROXIES");
+	struct netaddr_set trusted = { 0 };
 	struct server *srv = NULL;
 	struct err e;
 
@@ -123,6 +130,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 			*(o == 'I' ? &cfg.idle_timeout : o == 'H' ? &cfg.header_timeout : &cfg.body_timeout) = secs;
 			break;
 		}
+		case 'p': proxies = optarg; break;
 		default: return cli_usage("serve", "unknown option");
 		}
 	}
@@ -145,6 +153,13 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		}
 		err_release(&e);
 	}
+	err_init(&e);
+	if (netaddr_set_parse(proxies, &trusted, &e) != 0) {
+		int rc = cli_usage("serve", "--trusted-proxy: %s", e.nfields ? e.fields[0].reason : e.msg);
+		err_release(&e);
+		return rc;
+	}
+	err_release(&e);
 	struct stat sb;
 	if (stat(cfg.web_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		fprintf(stderr, "meedoen: web UI folder \"%s\" not found (use --web DIR)\n", cfg.web_dir);
@@ -154,6 +169,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	if (cli_open(c) != 0)
 		return EXIT_USER;
 	c->app.secure_cookies = secure;
+	c->app.trusted_proxies = trusted;
 
 	/* block the stop signals in every thread; this one waits for them */
 	sigset_t stop;

@@ -137,17 +137,42 @@ const char *session_cookie(struct hctx *h)
 	return MHD_lookup_connection_value(h->conn, MHD_COOKIE_KIND, "meedoen_session");
 }
 
+/* Join every X-Forwarded-For header's value, in order, with commas. */
+static enum MHD_Result xff_collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct buf *b = cls;
+	(void)kind;
+	if (strcasecmp(key, "X-Forwarded-For") == 0 && value) {
+		if (b->len)
+			buf_putc(b, ',');
+		buf_puts(b, value);
+	}
+	return MHD_YES;
+}
+
 void client_address(struct hctx *h, char *out, size_t size)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(h->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char peer[NETADDR_TEXT_LEN] = "-";
 	str_copy(out, size, "-");
 	if (ci == NULL || ci->client_addr == NULL)
 		return;
 	const struct sockaddr *sa = ci->client_addr;
 	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, (socklen_t)size);
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, peer, sizeof peer);
 	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)size);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, peer, sizeof peer);
+	/* X-Forwarded-For counts only when a configured proxy sent it */
+	const struct netaddr_set *trusted = h->ctx && h->ctx->app ? &h->ctx->app->trusted_proxies : NULL;
+	if (trusted == NULL || !netaddr_set_has(trusted, peer)) {
+		str_copy(out, size, peer);
+		return;
+	}
+	struct buf xff;
+	buf_init(&xff, 8192);
+	MHD_get_connection_values(h->conn, MHD_HEADER_KIND, xff_collect, &xff);
+	netaddr_client(trusted, peer, xff.failed ? NULL : xff.data, out, size);
+	buf_release(&xff);
 }
 
 /* ---- answers ---- */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # install-deps.sh - install what meedoen needs on Debian 12: the C build
-# tools and libraries (Debian packages), Chromium for the browser tests,
+# tools and libraries (Debian packages; liboath and libqrencode for the
+# second factor), Chromium for the browser tests,
 # wrk for the benchmark, python3-icalendar and poppler-utils to check
 # calendars and PDFs in the tests, and the browser-side npm packages (pinned by
 # package-lock.json, installed with npm ci). Installs only what is missing.
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
 libsodium-dev libcmocka-dev libicu-dev libhpdf-dev libfribidi-dev fonts-dejavu-core fonts-noto-core
-clang-14 libclang-rt-14-dev chromium sqlite3 wrk curl python3-icalendar poppler-utils"
+clang-14 libclang-rt-14-dev chromium sqlite3 wrk curl python3-icalendar poppler-utils liboath-dev libqrencode-dev"
 
 missing=""
 for p in $PACKAGES; do

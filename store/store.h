@@ -102,13 +102,16 @@ struct org_row {
 	int64_t id;
 	char name[128];
 	char type[32];
+	bool require_second_factor; /* every user must log in with a second factor */
 };
 
 int store_org_insert(struct store *st, const char *name, const char *type, int64_t *id, struct err *e);
 int store_org_get(struct store *st, int64_t id, struct org_row *out, struct err *e);
 int store_org_by_name(struct store *st, const char *name, struct org_row *out, struct err *e);
-/* {"items":[{"id","name","type"}]} sorted by name. */
+/* {"items":[{"id","name","type","require_second_factor"}]} sorted by name. */
 int store_org_list(struct store *st, json_t **out, struct err *e);
+/* Require (or not) a second factor of the organisation's users. */
+int store_org_set_second_factor(struct store *st, int64_t id, bool required, struct err *e);
 
 /* ---- users and sessions ---- */
 
@@ -122,16 +125,20 @@ struct user_row {
 	char org_type[32];
 	bool active;
 	char password_hash[160];
+	int login_failures;      /* failed logins (password or code) since the last success */
+	int64_t login_failed_at; /* time of the last failure, ms */
+	bool org_requires_second_factor;
+	bool second_factor;      /* a confirmed TOTP secret */
 };
 
 int store_user_insert(struct store *st, const struct user_row *u, int64_t *id, struct err *e);
 int store_user_get(struct store *st, int64_t id, struct user_row *out, struct err *e);
 int store_user_by_name(struct store *st, const char *username, struct user_row *out, struct err *e);
-/* {"items":[{"id","username","display_name","role","organisation_id",
- * "organisation_name","active"}]} sorted by user name. */
+/* {"items":[user JSON as below]} sorted by user name. */
 int store_user_list(struct store *st, json_t **out, struct err *e);
 /* The public JSON of a user: {"id","username","display_name","role",
- * "organisation_id","organisation_name","active"} (never the hash). */
+ * "organisation_id","organisation_name","active","second_factor",
+ * "second_factor_required"} (never the hash). */
 json_t *store_user_json(const struct user_row *u);
 /* Change what is given: display_name / password_hash when not NULL,
  * active when >= 0. */
@@ -147,10 +154,42 @@ int store_session_lookup(struct store *st, const char *token_hash, int64_t now, 
 int store_session_delete(struct store *st, const char *token_hash, struct err *e);
 int store_session_delete_user(struct store *st, int64_t user_id, struct err *e);
 
-/* Failed-login bookkeeping per key ("user:NAME", "addr:IP"). */
-int store_login_failures(struct store *st, const char *key, int *failures, int64_t *last_at, struct err *e);
-int store_login_failed(struct store *st, const char *key, int64_t now, struct err *e);
-int store_login_reset(struct store *st, const char *key, struct err *e);
+/* Failed logins per account (app_user.login_failures): count one more
+ * at now_ms, or clear after a success. */
+int store_login_failed(struct store *st, int64_t user_id, int64_t now_ms, struct err *e);
+int store_login_reset(struct store *st, int64_t user_id, struct err *e);
+
+/* ---- second factor ---- */
+
+/* The user's stored (encrypted) TOTP secret, whether it is confirmed, and
+ * the last time step accepted. ERR_NOT_FOUND when the user has none. */
+int store_totp_get(struct store *st, int64_t user_id, char *secret, size_t size, bool *confirmed,
+		   int64_t *last_step, struct err *e);
+/* Store a new, unconfirmed secret, replacing any the user had (with its
+ * recovery codes). */
+int store_totp_put(struct store *st, int64_t user_id, const char *secret, int64_t now, struct err *e);
+/* Mark the secret confirmed. */
+int store_totp_confirm(struct store *st, int64_t user_id, int64_t now, struct err *e);
+/* Take time step `step`: *taken false when a step as late or later was
+ * accepted before (the code was used already). */
+int store_totp_take_step(struct store *st, int64_t user_id, int64_t step, bool *taken, struct err *e);
+/* Forget the user's secret and recovery codes. *had tells if there was one. */
+int store_totp_delete(struct store *st, int64_t user_id, bool *had, struct err *e);
+/* Replace the user's recovery codes by the n hashes given. */
+int store_recovery_replace(struct store *st, int64_t user_id, char (*hashes)[65], size_t n, struct err *e);
+/* Use the unused recovery code with this hash: *used false if none. */
+int store_recovery_use(struct store *st, int64_t user_id, const char *hash, int64_t now, bool *used,
+		       struct err *e);
+/* How many unused recovery codes the user has. */
+int store_recovery_left(struct store *st, int64_t user_id, int *left, struct err *e);
+
+/* A pending login (password right, second factor due), one per user:
+ * a new one replaces the user's previous one; expired ones are dropped. */
+int store_pending_insert(struct store *st, const char *token_hash, int64_t user_id, int64_t now,
+			 int64_t expires_at, struct err *e);
+/* The user of a live pending login, or ERR_UNAUTHORIZED. */
+int store_pending_lookup(struct store *st, const char *token_hash, int64_t now, int64_t *user_id, struct err *e);
+int store_pending_delete(struct store *st, int64_t user_id, struct err *e);
 
 /* ---- participants ---- */
 

@@ -1,6 +1,7 @@
 // auth.test.mjs - POST /api/login, POST /api/logout, GET /api/me, the
-// session cookie, and the lock-out after repeated failed logins. The
-// lock-out test runs last: it locks the loopback address out.
+// session cookie, and the back-off of an account after repeated failed
+// logins (which throttles that account, not the address: see
+// throttle.test.mjs for the address guard and X-Forwarded-For).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, api, assertProblem, sleep, DEMO_PASSWORD } from './helpers.mjs';
@@ -149,7 +150,7 @@ test('GET /api/codes lists every code list with Dutch labels', async () => {
   assert.deepEqual(r.body.cefr.map((c) => c.code), ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
 });
 
-// Must stay the last test of this file: it locks 127.0.0.1 out.
+// Kept last: it throttles the account accountmanager.
 test('repeated failed logins: 5 answer 401, then 429 with Retry-After, even with the right password', async () => {
   const statuses = [];
   let retry = 0;
@@ -177,4 +178,9 @@ test('repeated failed logins: 5 answer 401, then 429 with Retry-After, even with
   assertProblem(right, 429);
   assert.ok(Number(right.headers.get('retry-after')) >= 1, 'Retry-After on the right password too');
   assert.equal(right.headers.get('set-cookie'), null, 'no session while locked out');
+
+  // only that account: another user on the same address logs in
+  const other = await loginRaw('regisseur', DEMO_PASSWORD);
+  assert.equal(other.status, 200, other.text);
+  assert.match(cookieOf(other), /^meedoen_session=/);
 });

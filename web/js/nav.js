@@ -1,5 +1,8 @@
 // nav.js - the shared page header: site name, main navigation, the signed-in
-// user with their role, and the logout button.
+// user with their role, a link to their own account page, and the logout
+// button. A user whose organisation requires tweestapsverificatie they have
+// not set up yet can only reach their account page (the server refuses the
+// rest): initPage sends them there.
 import { get, post } from './api.js';
 import { h, clear } from './dom.js';
 import { roleLabel } from './labels.js';
@@ -37,6 +40,7 @@ const IMPORT_ROLES = CAN.import;
 
 function navItems(user) {
   const items = [];
+  if (user.setupOnly) return items;
   if (!PARTICIPANT_ROLES_EXCLUDED.has(user.role)) {
     items.push({ href: '/worklist.html', text: 'Werkvoorraad', key: 'worklist' });
     items.push({ href: '/index.html', text: 'Deelnemers', key: 'list' });
@@ -102,7 +106,12 @@ export function renderHeader(user, active) {
         h('span', { class: 'meedoen-visually-hidden', text: 'Ingelogd als ' }),
         h('span', { class: 'meedoen-user__name', text: user.display_name || user.username }),
         ' ',
-        h('span', { class: 'meedoen-user__role', text: `(${roleLabel(user.role)}${user.organisation_name ? `, ${user.organisation_name}` : ''})` })),
+        h('span', { class: 'meedoen-user__role', text: `(${roleLabel(user.role)}${user.organisation_name ? `, ${user.organisation_name}` : ''})` }),
+        ' ',
+        h('a', {
+          class: 'utrecht-link utrecht-link--html-a meedoen-user__account', href: '/account.html',
+          'aria-current': active === 'account' ? 'page' : null,
+        }, 'Mijn account')),
       logout)));
 }
 
@@ -111,6 +120,11 @@ export function renderHeader(user, active) {
 export async function initPage(active) {
   const me = await get('/api/me');
   const user = me && me.user ? me.user : me;
+  user.setupOnly = Boolean(me && me.second_factor_setup_required);
+  if (user.setupOnly && active !== 'account') {
+    location.assign('/account.html?setup=1');
+    return new Promise(() => {}); // the page is going away
+  }
   renderHeader(user, active);
   return user;
 }

@@ -1,5 +1,6 @@
 // users.js - user administration (admin): list users, add a user with role
-// and organisation, deactivate or reactivate a user.
+// and organisation, deactivate or reactivate a user, reset a user's
+// tweestapsverificatie, and require it per organisation.
 import { get, post, patch, describeError, ApiError } from './api.js';
 import { h, $, clear, table, showMessage, inputField, selectField, button, setFieldError, clearErrors, showErrorSummary, controlOf } from './dom.js';
 import { initPage } from './nav.js';
@@ -28,18 +29,25 @@ async function loadUsers() {
   const items = data?.items || [];
   list.append(table({
     caption: `Gebruikers (${items.length})`,
-    columns: [{ label: 'Gebruikersnaam' }, { label: 'Naam' }, { label: 'Rol' }, { label: 'Organisatie' }, { label: 'Status' }, { label: 'Actie' }],
+    columns: [{ label: 'Gebruikersnaam' }, { label: 'Naam' }, { label: 'Rol' }, { label: 'Organisatie' }, { label: 'Status' }, { label: 'Tweestapsverificatie' }, { label: 'Actie' }],
     rows: items.map((u) => [
       u.username,
       u.display_name || '',
       roleLabel(u.role),
       u.organisation_name || '',
       u.active === false ? 'gedeactiveerd' : 'actief',
-      me && u.id === me.id ? h('span', { class: 'meedoen-muted', text: 'uw eigen account' }) : button(u.active === false ? 'Activeren' : 'Deactiveren', {
-        class: 'utrecht-button utrecht-button--secondary-action meedoen-small-button',
-        'aria-label': `${u.active === false ? 'Activeren' : 'Deactiveren'}: ${u.username}`,
-        onclick: (ev) => setActive(u, u.active === false, ev.currentTarget),
-      }),
+      `${u.second_factor ? 'aan' : 'uit'}${u.second_factor_required ? ' (vereist)' : ''}`,
+      h('div', { class: 'utrecht-button-group' },
+        me && u.id === me.id ? h('span', { class: 'meedoen-muted', text: 'uw eigen account' }) : button(u.active === false ? 'Activeren' : 'Deactiveren', {
+          class: 'utrecht-button utrecht-button--secondary-action meedoen-small-button',
+          'aria-label': `${u.active === false ? 'Activeren' : 'Deactiveren'}: ${u.username}`,
+          onclick: (ev) => setActive(u, u.active === false, ev.currentTarget),
+        }),
+        u.second_factor ? button('Tweestapsverificatie resetten', {
+          class: 'utrecht-button utrecht-button--secondary-action meedoen-small-button',
+          'aria-label': `Tweestapsverificatie resetten: ${u.username}`,
+          onclick: (ev) => resetSecondFactor(u, ev.currentTarget),
+        }) : null),
     ]),
     className: 'meedoen-users',
   }));
@@ -57,6 +65,65 @@ async function setActive(u, active, btn) {
   } catch (err) {
     btn.disabled = false;
     showMessage($('#users-message'), 'error', describeError(err));
+  }
+}
+
+async function resetSecondFactor(u, btn) {
+  btn.disabled = true;
+  try {
+    await post(`/api/users/${u.id}/second-factor/reset`, {});
+    showMessage($('#users-message'), 'ok', `De tweestapsverificatie van ${u.username} is gereset en de sessies van deze gebruiker zijn beëindigd. ${u.second_factor_required ? 'Bij de volgende keer inloggen stelt deze gebruiker die opnieuw in.' : ''}`.trim());
+    await loadUsers();
+    $('#users-message [role="status"]')?.setAttribute('tabindex', '-1');
+    $('#users-message [role="status"]')?.focus();
+  } catch (err) {
+    btn.disabled = false;
+    showMessage($('#users-message'), 'error', describeError(err));
+  }
+}
+
+function renderOrgs() {
+  const list = clear($('#orgs-list'));
+  list.append(table({
+    caption: `Organisaties (${orgs.length})`,
+    columns: [{ label: 'Organisatie' }, { label: 'Soort' }, { label: 'Tweestapsverificatie' }, { label: 'Actie' }],
+    rows: orgs.map((o) => [
+      o.name,
+      ORG_TYPE_LABELS[o.type] || o.type,
+      o.require_second_factor ? 'vereist' : 'niet vereist',
+      button(o.require_second_factor ? 'Niet meer vereisen' : 'Vereisen', {
+        class: 'utrecht-button utrecht-button--secondary-action meedoen-small-button',
+        'aria-label': `${o.require_second_factor ? 'Tweestapsverificatie niet meer vereisen' : 'Tweestapsverificatie vereisen'}: ${o.name}`,
+        onclick: (ev) => setRequired(o, !o.require_second_factor, ev.currentTarget),
+      }),
+    ]),
+    className: 'meedoen-orgs',
+  }));
+}
+
+async function setRequired(o, required, btn) {
+  btn.disabled = true;
+  try {
+    const updated = await patch(`/api/organisations/${o.id}`, { require_second_factor: required });
+    o.require_second_factor = updated.require_second_factor;
+    if (required && me && o.id === me.organisation_id) {
+      // the admin's own organisation: their own session may now be setup-only
+      const now = await get('/api/me');
+      if (now && now.second_factor_setup_required) {
+        location.assign('/account.html?setup=1');
+        return;
+      }
+    }
+    showMessage($('#orgs-message'), 'ok', required
+      ? `${o.name} vereist nu tweestapsverificatie.`
+      : `${o.name} vereist geen tweestapsverificatie meer.`);
+    renderOrgs();
+    await loadUsers();
+    const again = [...document.querySelectorAll('#orgs-list button')].find((b) => b.getAttribute('aria-label')?.endsWith(`: ${o.name}`));
+    if (again) again.focus();
+  } catch (err) {
+    btn.disabled = false;
+    showMessage($('#orgs-message'), 'error', describeError(err));
   }
 }
 
@@ -140,6 +207,8 @@ async function main() {
   if (!(await loadUsers())) return;
   renderForm(codes);
   $('#add-user').hidden = false;
+  renderOrgs();
+  $('#organisations').hidden = false;
   $('#user-form').addEventListener('submit', addUser);
 }
 
