@@ -8,9 +8,10 @@
  *
  * The secret is stored encrypted (crypto_secretbox) under a key derived
  * from the installation's pseudonym key, and recovery codes only as keyed
- * BLAKE2b hashes; both keys are subkeys (crypto_kdf) of that one key. When
- * the installation's keys move to a key file the secret moves with them.
- * Plain secrets live on the stack only as long as needed and are wiped.
+ * BLAKE2b hashes; both keys are subkeys (crypto_kdf) of that one key, which
+ * lives in the key file outside the database (app/keyring.h) and is never
+ * rotated, so a copy of the database alone opens no secret. Plain secrets
+ * live on the stack only as long as needed and are wiped.
  */
 #include "app/app.h"
 #include "app/auth_internal.h"

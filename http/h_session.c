@@ -6,8 +6,8 @@
  * A right password for a user with a second factor answers
  * {"second_factor":"totp"} and a short-lived cookie meedoen_pending
  * (Path=/api/login) instead of a session; POST /api/login/totp with the
- * code turns it into a session. The own-account routes, /api/me and
- * logout are AUTH_NONE rows that resolve the session themselves with
+ * code turns it into a session. The own-account routes and /api/me are
+ * AUTH_SETUP rows: the server resolves their session with
  * app_session_setup(), because a user whose organisation requires a
  * second factor they have not set up has a session that reaches only
  * these (app_session() refuses it with 403 everywhere else).
@@ -112,8 +112,6 @@ int h_logout(struct hctx *h)
 
 int h_me(struct hctx *h)
 {
-	if (app_session_setup(h->ctx, session_cookie(h), h->e) != 0)
-		return -1;
 	h->out = user_out(h);
 	return 0;
 }
@@ -126,29 +124,21 @@ int h_codes(struct hctx *h)
 
 int h_account_second_factor(struct hctx *h)
 {
-	if (app_session_setup(h->ctx, session_cookie(h), h->e) != 0)
-		return -1;
 	return app_second_factor_status(h->ctx, &h->out, h->e);
 }
 
 int h_account_second_factor_setup(struct hctx *h)
 {
-	if (app_session_setup(h->ctx, session_cookie(h), h->e) != 0)
-		return -1;
 	return app_second_factor_begin(h->ctx, &h->out, h->e);
 }
 
 int h_account_second_factor_confirm(struct hctx *h)
 {
-	if (app_session_setup(h->ctx, session_cookie(h), h->e) != 0)
-		return -1;
 	return app_second_factor_confirm(h->ctx, h->body, &h->out, h->e);
 }
 
 int h_account_second_factor_disable(struct hctx *h)
 {
-	if (app_session_setup(h->ctx, session_cookie(h), h->e) != 0)
-		return -1;
 	if (app_second_factor_disable(h->ctx, h->body, h->e) != 0)
 		return -1;
 	h->status = 204;

@@ -16,7 +16,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/login", h_login, AUTH_NONE, BODY_JSON },
 	{ "POST", "/api/logout", h_logout, AUTH_NONE, BODY_NONE },
 	{ "POST", "/api/login/totp", h_login_second_factor, AUTH_NONE, BODY_JSON },
-	{ "GET", "/api/me", h_me, AUTH_NONE, BODY_NONE }, /* resolves the session itself (h_session.c) */
+	{ "GET", "/api/me", h_me, AUTH_SETUP, BODY_NONE },
 	{ "GET", "/api/codes", h_codes, AUTH_SESSION, BODY_NONE },
 	{ "GET", "/api/participants", h_participant_list, AUTH_SESSION, BODY_NONE },
 	{ "POST", "/api/participants", h_participant_create, AUTH_SESSION, BODY_JSON },
@@ -81,12 +81,12 @@ static const struct route routes[] = {
 	{ "PATCH", "/api/users/:id", h_user_update, AUTH_SESSION, BODY_JSON },
 	{ "POST", "/api/users/:id/second-factor/reset", h_user_second_factor_reset, AUTH_SESSION, BODY_NONE },
 	{ "PATCH", "/api/organisations/:id", h_org_update, AUTH_SESSION, BODY_JSON },
-	/* the own account's second factor: AUTH_NONE rows that also admit a
+	/* the own account's second factor: AUTH_SETUP rows that also admit a
 	 * setup-only session (h_session.c) */
-	{ "GET", "/api/account/second-factor", h_account_second_factor, AUTH_NONE, BODY_NONE },
-	{ "POST", "/api/account/second-factor/setup", h_account_second_factor_setup, AUTH_NONE, BODY_NONE },
-	{ "POST", "/api/account/second-factor/confirm", h_account_second_factor_confirm, AUTH_NONE, BODY_JSON },
-	{ "POST", "/api/account/second-factor/disable", h_account_second_factor_disable, AUTH_NONE, BODY_JSON },
+	{ "GET", "/api/account/second-factor", h_account_second_factor, AUTH_SETUP, BODY_NONE },
+	{ "POST", "/api/account/second-factor/setup", h_account_second_factor_setup, AUTH_SETUP, BODY_NONE },
+	{ "POST", "/api/account/second-factor/confirm", h_account_second_factor_confirm, AUTH_SETUP, BODY_JSON },
+	{ "POST", "/api/account/second-factor/disable", h_account_second_factor_disable, AUTH_SETUP, BODY_JSON },
 	{ "GET", "/api/day-part-times", h_day_part_times_get, AUTH_SESSION, BODY_NONE },
 	{ "PUT", "/api/day-part-times", h_day_part_times_put, AUTH_SESSION, BODY_JSON },
 	{ "GET", "/api/class-groups", h_class_group_list, AUTH_SESSION, BODY_NONE },

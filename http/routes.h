@@ -10,7 +10,10 @@
 
 #include "http/request.h"
 
-enum route_auth { AUTH_NONE, AUTH_SESSION };
+/* AUTH_SESSION: a full session. AUTH_SETUP: a session, also one that may
+ * only set up the second factor its organisation requires (app.h,
+ * app_session_setup). */
+enum route_auth { AUTH_NONE, AUTH_SESSION, AUTH_SETUP };
 enum route_body { BODY_NONE, BODY_JSON, BODY_RAW };
 
 struct route {

@@ -366,6 +366,8 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
 	int rc = 0;
 	if (req->route->auth == AUTH_SESSION)
 		rc = app_session(&ctx, session_cookie(&h), &e);
+	else if (req->route->auth == AUTH_SETUP)
+		rc = app_session_setup(&ctx, session_cookie(&h), &e);
 	if (rc == 0 && req->route->body == BODY_JSON)
 		rc = parse_json_body(&h, req);
 	if (rc == 0 && req->route->body == BODY_RAW) {

@@ -56,6 +56,7 @@ const ids = (list, key = 'participant_id') => (list ?? []).map((x) => x[key]);
 //   about one participant, a user who may not (403, one refused entry).
 const ROUTES = {
   '/api/me': { none: 'the signed-in user\'s own account' },
+  '/api/account/second-factor': { none: 'the signed-in user\'s own second factor (staff account, no participant)' },
   '/api/codes': { none: 'code lists' },
   '/api/participants': { as: 'jobcoach', subjects: (b) => ids(b.items, 'id'), deniedAs: 'beheerder' },
   '/api/participants/:id': { as: 'jobcoach', one: true, refusedAs: 'beheerder' },

@@ -7,7 +7,7 @@ import { ROOT } from './server.mjs';
 
 const ROW = /\{\s*"([A-Z]+)",\s*"([^"]+)",\s*(\w+),\s*(AUTH_\w+),\s*(BODY_\w+)\s*\}/g;
 
-// [{ method, pattern, handler, auth: 'session'|'none', body: 'none'|'json'|'raw' }]
+// [{ method, pattern, handler, auth: 'session'|'setup'|'none', body: 'none'|'json'|'raw' }]
 export function routeTable() {
   const text = readFileSync(join(ROOT, 'http', 'routes.c'), 'utf8');
   const rows = [];
