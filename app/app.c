@@ -5,6 +5,7 @@
  * wrong or missing key file from a new database.
  */
 #include "app/app.h"
+#include "app/auth_internal.h"
 #include "app/vault.h"
 #include "base/buf.h"
 #include "base/clock.h"
@@ -127,6 +128,7 @@ int app_init(struct app *app, struct store *st, const struct keyring_where *wher
 	app->max_hashing = 2;
 	pthread_mutex_init(&app->hash_lock, NULL);
 	pthread_cond_init(&app->hash_cond, NULL);
+	app->login_guard = login_guard_new();
 
 	int has_check = setting_opt(st, "key_check", &check, e);
 	int has_old = has_check < 0 ? -1 : setting_opt(st, "pseudonym_key", &old_pseudo, e);
@@ -187,6 +189,10 @@ out:
 		close(app->key_lock);
 		app->key_lock = -1;
 	}
+	if (rc != 0) {
+		login_guard_free(app->login_guard);
+		app->login_guard = NULL;
+	}
 	free(check);
 	if (old_pseudo) {
 		sodium_memzero(old_pseudo, strlen(old_pseudo));
@@ -202,6 +208,8 @@ void app_release(struct app *app)
 	if (app->key_lock >= 0)
 		close(app->key_lock);
 	app->key_lock = -1;
+	login_guard_free(app->login_guard);
+	app->login_guard = NULL;
 	pthread_mutex_destroy(&app->hash_lock);
 	pthread_cond_destroy(&app->hash_cond);
 }

@@ -25,9 +25,11 @@
 #include "store/store.h"
 
 struct log_batch;
+struct login_guard;
 
 /* Long-lived application state, built at start-up and read-only after
- * (but for the login gate, which has its own lock). */
+ * (but for the login gate and the login guard, which have their own
+ * locks). */
 struct app {
 	unsigned char pseudonym_key[32]; /* a copy of keys.pseudonym */
 	struct keyring keys;              /* app/keyring.h, app/vault.h */
@@ -43,6 +45,9 @@ struct app {
 	pthread_cond_t hash_cond;
 	int hashing;
 	int max_hashing;
+	/* failed logins counted in memory, bounded: per client address and per
+	 * name that is no account (app/auth.c) */
+	struct login_guard *login_guard;
 	/* group commit of processing-log entries outside transactions (the
 	 * server sets it; NULL writes each entry on the request's connection) */
 	struct log_batch *log_batch;

@@ -24,10 +24,12 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/xmalloc.h"
 #include "domain/codes.h"
 
 #include <arpa/inet.h>
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define FREE_FAILURES 5              /* failures before the back-off starts */
@@ -136,18 +138,39 @@ int auth_account_failed(struct app_ctx *ctx, const struct user_row *u, int64_t n
 /* A bounded table of failure counters in memory: for client addresses
  * (a window of ADDR_WINDOW_MS) and for names that are not accounts (the
  * accounts' back-off). When full, the entry touched longest ago goes.
- * Process-wide like the server itself; one lock, held only to count. */
+ * Owned by struct app (app->login_guard); one lock per table, held only
+ * to count. */
 struct guard_slot {
 	char key[72];
 	int failures;
 	int64_t first_ms, last_ms;
 };
 struct guard_table {
+	bool by_address; /* a window per address; else the accounts' back-off */
 	pthread_mutex_t lock;
 	struct guard_slot slot[GUARD_SLOTS];
 };
-static struct guard_table addr_guard = { .lock = PTHREAD_MUTEX_INITIALIZER };
-static struct guard_table name_guard = { .lock = PTHREAD_MUTEX_INITIALIZER };
+struct login_guard {
+	struct guard_table addr, name;
+};
+
+struct login_guard *login_guard_new(void)
+{
+	struct login_guard *g = xcalloc(1, sizeof *g);
+	g->addr.by_address = true;
+	pthread_mutex_init(&g->addr.lock, NULL);
+	pthread_mutex_init(&g->name.lock, NULL);
+	return g;
+}
+
+void login_guard_free(struct login_guard *g)
+{
+	if (g == NULL)
+		return;
+	pthread_mutex_destroy(&g->addr.lock);
+	pthread_mutex_destroy(&g->name.lock);
+	free(g);
+}
 
 static struct guard_slot *guard_find(struct guard_table *t, const char *key)
 {
@@ -163,9 +186,9 @@ static int64_t guard_wait(struct guard_table *t, const char *key, int64_t now_ms
 	int64_t wait = 0;
 	pthread_mutex_lock(&t->lock);
 	struct guard_slot *g = guard_find(t, key);
-	if (g && t == &addr_guard && g->failures >= ADDR_LIMIT && g->first_ms + ADDR_WINDOW_MS > now_ms)
+	if (g && t->by_address && g->failures >= ADDR_LIMIT && g->first_ms + ADDR_WINDOW_MS > now_ms)
 		wait = g->first_ms + ADDR_WINDOW_MS - now_ms;
-	else if (g && t == &name_guard && g->failures >= FREE_FAILURES && g->last_ms + backoff_ms(g->failures) > now_ms)
+	else if (g && !t->by_address && g->failures >= FREE_FAILURES && g->last_ms + backoff_ms(g->failures) > now_ms)
 		wait = g->last_ms + backoff_ms(g->failures) - now_ms;
 	pthread_mutex_unlock(&t->lock);
 	return wait;
@@ -184,7 +207,7 @@ static void guard_failed(struct guard_table *t, const char *key, int64_t now_ms)
 		str_copy(g->key, sizeof g->key, key);
 		g->first_ms = now_ms;
 	}
-	if (t == &addr_guard && g->first_ms + ADDR_WINDOW_MS <= now_ms) {
+	if (t->by_address && g->first_ms + ADDR_WINDOW_MS <= now_ms) {
 		g->failures = 0; /* a new window */
 		g->first_ms = now_ms;
 	}
@@ -214,16 +237,23 @@ static void address_key(const char *address, char out[72])
 
 /* ---- sessions ---- */
 
-static int session_open(struct app_ctx *ctx, const struct user_row *u, char token[SESSION_TOKEN_LEN], struct err *e)
+/* A fresh random token (for the cookie) and its hash (for the store). */
+static void token_new(char token[SESSION_TOKEN_LEN], char th[65])
 {
-	char th[65];
 	unsigned char raw[32];
-	int64_t now = clock_now_ms() / 1000;
 
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2base64(token, SESSION_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(raw, sizeof raw);
 	token_hash(token, th);
+}
+
+static int session_open(struct app_ctx *ctx, const struct user_row *u, char token[SESSION_TOKEN_LEN], struct err *e)
+{
+	char th[65];
+	int64_t now = clock_now_ms() / 1000;
+
+	token_new(token, th);
 	if (store_session_insert(ctx->st, th, u->id, now, now + ctx->app->session_max_s, e) != 0)
 		return -1;
 	app_ctx_user(ctx, u);
@@ -234,13 +264,9 @@ static int session_open(struct app_ctx *ctx, const struct user_row *u, char toke
 static int pending_open(struct app_ctx *ctx, const struct user_row *u, char token[SESSION_TOKEN_LEN], struct err *e)
 {
 	char th[65];
-	unsigned char raw[32];
 	int64_t now = clock_now_ms() / 1000;
 
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(token, SESSION_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof raw);
-	token_hash(token, th);
+	token_new(token, th);
 	return store_pending_insert(ctx->st, th, u->id, now, now + PENDING_S, e);
 }
 
@@ -259,7 +285,7 @@ int app_login(struct app_ctx *ctx, const char *username, const char *password, c
 		return -1;
 	address_key(address, akey);
 	str_copy(nkey, sizeof nkey, username);
-	int64_t wait = guard_wait(&addr_guard, akey, now);
+	int64_t wait = guard_wait(&ctx->app->login_guard->addr, akey, now);
 	if (wait > 0)
 		return throttled(e, wait);
 
@@ -272,7 +298,7 @@ int app_login(struct app_ctx *ctx, const char *username, const char *password, c
 		return err_set(e, ERR_INTERNAL, "user lookup failed");
 	if (found && auth_account_wait(&u, now, e) != 0)
 		goto out_wipe;
-	if (!found && (wait = guard_wait(&name_guard, nkey, now)) > 0) {
+	if (!found && (wait = guard_wait(&ctx->app->login_guard->name, nkey, now)) > 0) {
 		throttled(e, wait);
 		goto out_wipe;
 	}
@@ -283,9 +309,9 @@ int app_login(struct app_ctx *ctx, const char *username, const char *password, c
 	bool ok = password_ok(ctx->app, found ? u.password_hash : dummy_hash, password) && found && u.active;
 	sodium_memzero(u.password_hash, sizeof u.password_hash);
 	if (!ok) {
-		guard_failed(&addr_guard, akey, now);
+		guard_failed(&ctx->app->login_guard->addr, akey, now);
 		if (!found)
-			guard_failed(&name_guard, nkey, now);
+			guard_failed(&ctx->app->login_guard->name, nkey, now);
 		else if (auth_account_failed(ctx, &u, now, e) != 0)
 			return -1;
 		return err_set(e, ERR_UNAUTHORIZED, "wrong user name or password");
@@ -315,7 +341,7 @@ int app_login_second_factor(struct app_ctx *ctx, const char *pending, const char
 	if (pending == NULL || strlen(pending) != SESSION_TOKEN_LEN - 1)
 		return err_set(e, ERR_UNAUTHORIZED, "no pending login, or it expired: log in with your password again");
 	address_key(address, akey);
-	int64_t wait = guard_wait(&addr_guard, akey, now);
+	int64_t wait = guard_wait(&ctx->app->login_guard->addr, akey, now);
 	if (wait > 0)
 		return throttled(e, wait);
 	token_hash(pending, th);
@@ -331,7 +357,7 @@ int app_login_second_factor(struct app_ctx *ctx, const char *pending, const char
 	if (second_factor_verify(ctx, &u, code, e) != 0) {
 		if (e->kind != ERR_UNAUTHORIZED)
 			return -1;
-		guard_failed(&addr_guard, akey, now);
+		guard_failed(&ctx->app->login_guard->addr, akey, now);
 		struct err tmp;
 		err_init(&tmp);
 		if (auth_account_failed(ctx, &u, now, &tmp) != 0)

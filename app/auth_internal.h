@@ -7,6 +7,11 @@
 
 #include "app/app.h"
 
+/* The login guard's tables (app.h struct app), made by app_init and
+ * freed by app_release. */
+struct login_guard *login_guard_new(void);
+void login_guard_free(struct login_guard *g);
+
 /* ERR_THROTTLED (with retry_after) while account u is backing off after
  * failed passwords or codes; 0 otherwise. */
 int auth_account_wait(const struct user_row *u, int64_t now_ms, struct err *e);

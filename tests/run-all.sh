@@ -66,7 +66,7 @@ for variant in build build-asan; do
 	done
 done
 
-step "fuzzing the import parsers (libFuzzer, ${FUZZ_SECONDS:-20} s)"
+step "fuzzing the import parsers and the request-header checks (libFuzzer, ${FUZZ_SECONDS:-20} s each)"
 if sh tests/fuzz/run.sh; then
 	passed=$((passed + 1))
 else

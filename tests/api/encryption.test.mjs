@@ -11,8 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync, statSync, renameSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
-import { BIN, ROOT, runCli, login, api } from '../lib/server.mjs';
+import { BIN, ROOT, runCli, login, api, freePort } from '../lib/server.mjs';
 
 // A valid BSN (11-test) from a random 8-digit stem.
 function randomBsn() {
@@ -24,17 +23,6 @@ function randomBsn() {
   }
 }
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 // A server on db whose files we can read while it runs and after it
 // stopped (tests/lib/server.mjs removes its folder on stop).

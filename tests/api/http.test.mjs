@@ -4,31 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import net from 'node:net';
+import { rawRequest, statusOf } from '../lib/raw.mjs';
 import { setup, api, assertProblem } from './helpers.mjs';
 
 let t;
 before(async () => { t = await setup({ participants: 30 }); });
 after(async () => { await t?.stop(); });
 
-// Send raw bytes and return the raw answer (for paths fetch would normalise).
-function raw(request) {
-  return new Promise((ok, fail) => {
-    const sock = net.connect(t.srv.port, '127.0.0.1');
-    let data = '';
-    sock.setEncoding('latin1');
-    sock.on('data', (d) => { data += d; });
-    sock.on('end', () => ok(data));
-    sock.on('error', fail);
-    sock.setTimeout(5000, () => { sock.destroy(); ok(data); });
-    sock.write(request);
-  });
-}
-
-function statusOf(answer) {
-  const m = /^HTTP\/1\.[01] (\d{3})/.exec(answer);
-  return m ? Number(m[1]) : 0;
-}
+const raw = (request) => rawRequest(t.srv.port, request, 5000);
 
 test('unknown API routes answer 404 problem+json', async () => {
   for (const path of ['/api/nope', '/api/participants/1/nope', '/api/participants/1/links/2']) {

@@ -5,9 +5,9 @@
 // package.json, lock files, READMEs, scripts or other packages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rawRequest, statusOf } from '../lib/raw.mjs';
 import { setup, assertProblem } from './helpers.mjs';
 import { ROOT } from '../lib/server.mjs';
 
@@ -15,25 +15,7 @@ let t;
 before(async () => { t = await setup({ participants: 5 }); });
 after(async () => { await t?.stop(); });
 
-// Send raw bytes (fetch would normalise or refuse them); resolves with the
-// answer as latin1 text, fails fast if none comes.
-function raw(request) {
-  return new Promise((ok, fail) => {
-    const sock = net.connect(t.srv.port, '127.0.0.1');
-    let data = '';
-    sock.setEncoding('latin1');
-    sock.on('data', (d) => { data += d; });
-    sock.on('end', () => ok(data));
-    sock.on('error', fail);
-    sock.setTimeout(3000, () => { sock.destroy(); ok(data); });
-    sock.write(request);
-  });
-}
-
-function statusOf(answer) {
-  const m = /^HTTP\/1\.[01] (\d{3})/.exec(answer);
-  return m ? Number(m[1]) : 0;
-}
+const raw = (request) => rawRequest(t.srv.port, request, 3000);
 
 test('a request target with %00 or a NUL byte answers 400 and serves nothing', async () => {
   const targets = [

@@ -14,7 +14,7 @@ export const BIN = process.env.MEEDOEN_BIN
   : join(ROOT, 'build', 'meedoen');
 export const DEMO_PASSWORD = 'meedoen-demo';
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const srv = net.createServer();
     srv.unref();
