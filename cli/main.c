@@ -160,11 +160,11 @@ int cli_open(struct cli *c)
 		if (store_user_by_name(c->st, c->as_user, &u, &e) != 0) {
 			err_clear(&e);
 			err_set(&e, ERR_NOT_FOUND, "--as: no user \"%s\"", c->as_user);
-			goto out_fail;
+			goto out_release_app;
 		}
 		if (!u.active) {
 			err_set(&e, ERR_FORBIDDEN, "--as: user \"%s\" is deactivated", c->as_user);
-			goto out_fail;
+			goto out_release_app;
 		}
 		app_ctx_user(&c->ctx, &u);
 	} else {
@@ -172,6 +172,8 @@ int cli_open(struct cli *c)
 	}
 	err_release(&e);
 	return 0;
+out_release_app:
+	app_release(&c->app); /* wipes the keys too */
 out_fail:
 	cli_fail(&e);
 	err_release(&e);
