@@ -2,7 +2,8 @@
 # run.sh - the meedoen benchmark: import 100,000 generated screening rows,
 # then load the server with wrk on dossier reads and list pages, against a
 # static file of a dossier's size served by the same server as the
-# reference. Writes bench/RESULTS.md (or $BENCH_OUT).
+# reference. Writes its sections of bench/RESULTS.md (or $BENCH_OUT) and
+# keeps the sections the other benchmark scripts own.
 #
 # Every number is reported next to a reference measured in the same run on
 # the same machine, and the aims are compared as ratios; nothing here fails
@@ -453,7 +454,20 @@ EOF
 		echo
 		echo "</details>"
 	done
-} >"$OUT"
+} >"$tmp/report.md"
+
+# This script owns the top of the report and the sections it writes; the
+# sections other benchmarks append (## Week planning, ## Signals, ...) are
+# kept as they are.
+own='^## (Machine|Method|Results|Interpretation|Raw wrk output|Hot spots: .*)$'
+if [ -f "$OUT" ]; then
+	awk -v own="$own" '/^## / { keep = ($0 !~ own) } keep' "$OUT" >"$tmp/others.md"
+	if [ -s "$tmp/others.md" ]; then
+		printf '\n' >>"$tmp/report.md"
+		cat "$tmp/others.md" >>"$tmp/report.md"
+	fi
+fi
+cp "$tmp/report.md" "$OUT"
 
 say "import ${import_s} s (reference ${ref_import_s} s, ${import_ratio}×)"
 say "static $static_rps req/s; dossier $(rps "$line_dossier") req/s (${dossier_ratio}×, p99 ${dossier_p99} ms); list $(rps "$line_list") req/s (${list_ratio}×)"
