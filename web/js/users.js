@@ -72,8 +72,9 @@ async function resetSecondFactor(u, btn) {
   btn.disabled = true;
   try {
     await post(`/api/users/${u.id}/second-factor/reset`, {});
+    // the list first, then the message: when it shows, the list is current
+    if ((await loadUsers()) === false) return;
     showMessage($('#users-message'), 'ok', `De tweestapsverificatie van ${u.username} is gereset en de sessies van deze gebruiker zijn beëindigd. ${u.second_factor_required ? 'Bij de volgende keer inloggen stelt deze gebruiker die opnieuw in.' : ''}`.trim());
-    await loadUsers();
     $('#users-message [role="status"]')?.setAttribute('tabindex', '-1');
     $('#users-message [role="status"]')?.focus();
   } catch (err) {
@@ -114,11 +115,11 @@ async function setRequired(o, required, btn) {
         return;
       }
     }
+    renderOrgs();
+    if ((await loadUsers()) === false) return;
     showMessage($('#orgs-message'), 'ok', required
       ? `${o.name} vereist nu tweestapsverificatie.`
       : `${o.name} vereist geen tweestapsverificatie meer.`);
-    renderOrgs();
-    await loadUsers();
     const again = [...document.querySelectorAll('#orgs-list button')].find((b) => b.getAttribute('aria-label')?.endsWith(`: ${o.name}`));
     if (again) again.focus();
   } catch (err) {
