@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_timetable.h"
 #include "base/buf.h"
+#include "base/clock.h"
 #include "base/xmalloc.h"
 #include "domain/screening.h"
 
@@ -198,6 +199,15 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	c.db_path = getenv("MEEDOEN_DB") && *getenv("MEEDOEN_DB") ? getenv("MEEDOEN_DB") : "meedoen.db";
+	/* dates are the municipality's: set its time zone before any thread runs */
+	const char *zone = getenv("MEEDOEN_TIME_ZONE") && *getenv("MEEDOEN_TIME_ZONE") ? getenv("MEEDOEN_TIME_ZONE")
+										       : CLOCK_DEFAULT_ZONE;
+	if (clock_set_zone(zone) != 0) {
+		fprintf(stderr, "meedoen: MEEDOEN_TIME_ZONE: \"%.60s\" is not a time zone this system knows "
+				"(an IANA name such as Europe/Amsterdam; install tzdata)\n",
+			zone);
+		return EXIT_USAGE;
+	}
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			usage(stdout);

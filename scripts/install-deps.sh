@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake ninja-build pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
 libsodium-dev libcmocka-dev libicu-dev libhpdf-dev libfribidi-dev fonts-dejavu-core fonts-noto-core
-clang-14 libclang-rt-14-dev chromium sqlite3 wrk curl python3-icalendar poppler-utils liboath-dev libqrencode-dev"
+clang-14 libclang-rt-14-dev chromium sqlite3 wrk curl python3-icalendar poppler-utils liboath-dev libqrencode-dev tzdata"
 
 missing=""
 for p in $PACKAGES; do

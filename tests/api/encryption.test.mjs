@@ -12,6 +12,7 @@ import { mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync, statSync, ren
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, runCli, login, api, freePort } from '../lib/server.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
 // A valid BSN (11-test) from a random 8-digit stem.
 function randomBsn() {
@@ -101,7 +102,7 @@ test('a participant with BSN, health limits and a health note goes in through th
   assert.equal(r.body.bsn, bsn);
   assert.equal(r.body.health_limits, health);
   const j = await api(srv.url, km, 'POST', `/api/participants/${r.body.id}/journal`,
-    { occurred_on: new Date().toISOString().slice(0, 10), kind: 'note', category: 'health', text: note });
+    { occurred_on: isoNL(), kind: 'note', category: 'health', text: note });
   assert.equal(j.status, 201, j.text);
   assert.equal(j.body.text, note);
   const back = await api(srv.url, km, 'GET', `/api/participants/${r.body.id}`);

@@ -5,6 +5,7 @@
 // tests do not depend on the random draws of `meedoen demo`.
 import assert from 'node:assert/strict';
 import { startServer, login, api, runCli, DEMO_PASSWORD } from '../lib/server.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
 export { startServer, login, api, runCli, DEMO_PASSWORD };
 
@@ -15,10 +16,10 @@ export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const ALL_CATEGORIES = ['identity', 'contact', 'bsn', 'education_work', 'civic_integration', 'income',
   'health', 'path', 'assessments', 'notes'];
 
-// Today in UTC as YYYY-MM-DD (the server works in UTC dates unless
-// MEEDOEN_NOW is set, which these tests never do).
+// Today as YYYY-MM-DD in Amsterdam, the server's "today" (unless
+// MEEDOEN_NOW pins its clock).
 export function today() {
-  return new Date().toISOString().slice(0, 10);
+  return isoNL();
 }
 
 export function addDays(date, days) {

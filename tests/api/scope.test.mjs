@@ -12,6 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup } from './helpers.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
 const ROLES = ['beheerder', 'werkgever', 'taalaanbieder', 'taalaanbieder2', 'jongerenconsulent', 'vrijwilliger'];
 
@@ -157,7 +158,7 @@ test('placements: occupants and work-floor attendance of people outside the read
     const occ = (await get('klantmanager', `/api/placements/${id}`)).body.occupants;
     if (!occ.length) continue;
     const r = await t.call('klantmanager', 'POST', `/api/placements/${id}/attendance`,
-      { day: new Date().toISOString().slice(0, 10), items: occ.map((o) => ({ participant_id: o.participant_id, status: 'present', note: `notitie ${o.participant_id}` })) });
+      { day: isoNL(), items: occ.map((o) => ({ participant_id: o.participant_id, status: 'present', note: `notitie ${o.participant_id}` })) });
     assert.ok(r.status === 200 || r.status === 422, r.text);
   }
   for (const id of await ids('/api/placements')) {

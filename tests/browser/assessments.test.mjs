@@ -12,14 +12,15 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, api } from '../lib/server.mjs';
 import { launch, loginUi, goto, assertAccessible, screenshot, assertNoPageErrors } from './helpers.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
 const DAY = 86400000;
-const iso = (t) => new Date(t).toISOString().slice(0, 10);
+const iso = (t) => isoNL(t);
 const nl = (d) => d.split('-').reverse().join('-');
 
 // A page on a tablet: 1024×768 with touch, recording script errors like newPage().
 async function tabletPage(browser) {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1024, height: 768 }, hasTouch: true });
   const page = await context.newPage();
   page.pageErrors = [];
   page.on('pageerror', (err) => page.pageErrors.push(err));

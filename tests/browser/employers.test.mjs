@@ -9,8 +9,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, api } from '../lib/server.mjs';
 import { launch, newPage, loginUi, goto, assertAccessible, screenshot, assertNoPageErrors } from './helpers.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
-const iso = (t) => new Date(t).toISOString().slice(0, 10);
+const iso = (t) => isoNL(t);
 const nl = (d) => d.split('-').reverse().join('-');
 
 // The page body does not scroll sideways at a phone's width (390 px);

@@ -6,6 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, api } from '../lib/server.mjs';
 import { launch, newPage, loginUi, goto, assertAccessible, screenshot, assertNoPageErrors } from './helpers.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
 const CATEGORIES = ['identity', 'path', 'notes'];
 
@@ -52,7 +53,7 @@ describe('hand-over from volunteer to welfare', () => {
       assert.equal(r.status, 201, r.text);
     }
     const consents = (await api(server.url, km, 'GET', `/api/participants/${pid}/consents`)).body.items;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = isoNL();
     for (const org of [vol.organisation_id, wel.organisation_id]) {
       for (const category of CATEGORIES) {
         if (consents.some((c) => c.organisation_id === org && c.category === category && c.active !== false)) continue;

@@ -19,7 +19,7 @@ export async function launch() {
 // A fresh browser context (own cookies) with a page that records errors of
 // the page's own scripts, so a broken module fails the test.
 export async function newPage(browser) {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.pageErrors = [];
   page.on('pageerror', (err) => page.pageErrors.push(err));

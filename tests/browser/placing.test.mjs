@@ -11,8 +11,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, api } from '../lib/server.mjs';
 import { launch, newPage, loginUi, goto, assertAccessible, screenshot, assertNoPageErrors } from './helpers.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
-const iso = (t) => new Date(t).toISOString().slice(0, 10);
+const iso = (t) => isoNL(t);
 
 describe('placing from the dossier', () => {
   let server;

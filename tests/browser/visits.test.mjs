@@ -10,9 +10,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, api } from '../lib/server.mjs';
 import { launch, newPage, loginUi, goto, assertAccessible, screenshot, assertNoPageErrors } from './helpers.mjs';
+import { isoNL } from '../lib/dates.mjs';
 
 const DAY = 86400000;
-const iso = (t) => new Date(t).toISOString().slice(0, 10);
+const iso = (t) => isoNL(t);
 const nl = (d) => d.split('-').reverse().join('-');
 const name = (p) => [p.given_names, p.family_name].filter(Boolean).join(' ');
 

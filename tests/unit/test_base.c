@@ -9,9 +9,11 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/clock.h"
 #include "base/csv.h"
 #include "base/err.h"
 #include "base/textfold.h"
@@ -143,6 +145,47 @@ static void test_csv_nul(void **state)
 	csv_release(&r);
 }
 
+/* Days since 1970-01-01 of a calendar date, and ms of a UTC timestamp. */
+static int32_t days_of(int y, int m, int d)
+{
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12 };
+	return (int32_t)(timegm(&tm) / 86400);
+}
+
+static int64_t ms_of(int y, int mo, int d, int h, int mi)
+{
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi };
+	return (int64_t)timegm(&tm) * 1000;
+}
+
+/* "Today" is the Dutch date: at 00:30 in Amsterdam it is the new day,
+ * while the UTC date is still the old one (23:30 UTC in winter, 22:30 UTC
+ * in summer). */
+static void test_clock_zone(void **state)
+{
+	(void)state;
+	assert_int_equal(clock_set_zone("Europe/Amsterdam"), 0);
+	assert_string_equal(clock_zone(), "Europe/Amsterdam");
+	/* winter (CET, UTC+1) */
+	assert_int_equal(clock_date_at(ms_of(2026, 1, 14, 23, 30)), days_of(2026, 1, 15));
+	assert_int_equal(clock_date_at(ms_of(2026, 1, 14, 22, 59)), days_of(2026, 1, 14));
+	/* summer (CEST, UTC+2) */
+	assert_int_equal(clock_date_at(ms_of(2026, 7, 14, 22, 30)), days_of(2026, 7, 15));
+	assert_int_equal(clock_date_at(ms_of(2026, 7, 14, 21, 59)), days_of(2026, 7, 14));
+	/* the night the clocks go forward, and New Year */
+	assert_int_equal(clock_date_at(ms_of(2026, 3, 28, 23, 30)), days_of(2026, 3, 29));
+	assert_int_equal(clock_date_at(ms_of(2026, 12, 31, 23, 0)), days_of(2027, 1, 1));
+	/* another zone, then back; unknown names and paths are refused */
+	assert_int_equal(clock_set_zone("UTC"), 0);
+	assert_int_equal(clock_date_at(ms_of(2026, 1, 14, 23, 30)), days_of(2026, 1, 14));
+	assert_int_equal(clock_set_zone("Nowhere/Place"), -1);
+	assert_int_equal(clock_set_zone("../../etc/passwd"), -1);
+	assert_int_equal(clock_set_zone(""), -1);
+	assert_string_equal(clock_zone(), "UTC");
+	assert_int_equal(clock_set_zone("Europe/Amsterdam"), 0);
+	assert_int_equal(clock_date_at(ms_of(2026, 1, 14, 23, 30)), days_of(2026, 1, 15));
+}
+
 static void test_textfold(void **state)
 {
 	(void)state;
@@ -182,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_nul),
+		cmocka_unit_test(test_clock_zone),
 		cmocka_unit_test(test_textfold),
 		cmocka_unit_test(test_err),
 	};
