@@ -63,8 +63,9 @@ int clock_set_zone(const char *zone)
 	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone);
 	if (access(path, R_OK) != 0)
 		return -1; /* glibc would fall back to UTC without a word */
-	str_copy(zone_name, sizeof zone_name, zone);
 	snprintf(tz, sizeof tz, ":%s", zone);
+	if (zone != zone_name) /* the lazy first use passes the default itself */
+		str_copy(zone_name, sizeof zone_name, zone);
 	setenv("TZ", tz, 1);
 	tzset();
 	zone_ready = 1;
