@@ -363,8 +363,14 @@ int app_intake_get(struct app_ctx *ctx, int64_t pid, json_t **out, struct err *e
 	bool has_arrival = row_date(rec, "arrival_date", &arrival);
 	if (has_arrival)
 		date_format(arrival + 21, due);
+	/* "under 27" is the age on the intake once it was held: study was the
+	 * first option then, whatever birthday came after */
+	date_t held, judged = ctx->today;
+	if (intake && row_date(intake, "intake_date", &held))
+		judged = held;
+	bool young = under_27(rec, judged);
 	*out = json_pack("{s:o,s:o,s:b,s:b}", "intake", intake ? intake_json(intake) : json_null(), "due_date",
-			 has_arrival ? json_string(due) : json_null(), "under_27", under_27(rec, ctx->today), "overdue",
+			 has_arrival ? json_string(due) : json_null(), "under_27", young, "overdue",
 			 !intake && has_arrival && ctx->today > arrival + 21);
 	json_decref(rec);
 	return 0;

@@ -17,6 +17,11 @@ const d = (n) => addDays(today(), n);
 function yearsBefore(date, years) {
   return `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 }
+// Five days ago, or the nearest earlier day that is not 29 February.
+function recentDay5() {
+  for (let n = -5; ; n--) if (!d(n).endsWith('-02-29')) return d(n);
+}
+
 // A recent past day that is not 29 February, so that "27 years before" exists.
 function recentDay() {
   for (let n = -1; ; n--) if (!d(n).endsWith('-02-29')) return d(n);
@@ -113,6 +118,14 @@ test('GET intake: under_27 follows the birth date', async () => {
   assert.equal((await getIntake(young.id)).under_27, true);
   const older = await t.create({ birth_date: '1980-05-05', arrival_date: d(-2) });
   assert.equal((await getIntake(older.id)).under_27, false);
+});
+
+test('GET intake: under_27 is judged on the intake date, not on today (issue 11, item 9b)', async () => {
+  // 27 since five days, 26 on the intake ten days ago
+  const p = await t.create({ birth_date: yearsBefore(recentDay5(), 27), arrival_date: d(-20) });
+  assert.equal((await getIntake(p.id)).under_27, false, 'no intake yet: judged on today, 27');
+  await record(p.id, { intake_date: d(-10), study_offered: true, study_choice: 'declined' });
+  assert.equal((await getIntake(p.id)).under_27, true, '26 on the intake date: study was the first option then');
 });
 
 test('POST intake: 201 with the intake and the phases: intake phase on the day, first step starting that day', async () => {
